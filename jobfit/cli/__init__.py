@@ -1,0 +1,49 @@
+"""The ``jobfit`` command line.
+
+Sub-commands load lazily so that ``jobfit taxonomy lookup`` never imports torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from jobfit import __version__
+
+# command name -> "module:attribute"; each module owns one command or group.
+COMMANDS = {
+    "extract": "jobfit.cli.extract_cmd:extract",
+    "taxonomy": "jobfit.cli.taxonomy_cmd:taxonomy",
+    "match": "jobfit.cli.match_cmd:match",
+    "models": "jobfit.cli.models_cmd:models",
+    "serve": "jobfit.cli.serve_cmd:serve",
+    "worker": "jobfit.cli.serve_cmd:worker",
+    "keys": "jobfit.cli.keys_cmd:keys",
+    "screen": "jobfit.cli.screen_cmd:screen",
+    "audit": "jobfit.cli.audit_cmd:audit",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self._module_exists(name))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not self._module_exists(cmd_name):
+            return None
+        module_name, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+    @staticmethod
+    def _module_exists(cmd_name: str) -> bool:
+        return importlib.util.find_spec(COMMANDS[cmd_name].split(":")[0]) is not None
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(__version__, prog_name="jobfit")
+def main(**_: Any) -> None:
+    """Match resumes to job descriptions: an explainable score, gaps and suggestions."""
