@@ -1,4 +1,4 @@
-"""Configuration: embedded defaults, then ``JOBFIT_*`` environment variables, then explicit overrides.
+"""Configuration: embedded defaults, then `JOBFIT_*` environment variables, then overrides.
 
 Shared by every layer; it reads the environment only when ``Config.from_env`` is called.
 """

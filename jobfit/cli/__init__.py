@@ -6,6 +6,7 @@ Sub-commands load lazily so that ``jobfit taxonomy lookup`` never imports torch.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 import click

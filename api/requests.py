@@ -1,0 +1,248 @@
+"""Request models: the pydantic classes that validate bodies are the ones the OpenAPI spec shows.
+
+A body is JSON (``application/json``, files as ``{filename, content_base64}``) or a form
+(``multipart/form-data`` with file parts). Both become one ``Upload`` per document; bytes stay in
+memory. Validation errors are ``InvalidRequest`` (400); the message names fields, never values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from io import BytesIO
+from pathlib import PurePosixPath
+from typing import IO, Any, Literal, TypeVar
+
+from flask import Request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic.json_schema import SkipJsonSchema
+from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import UnsupportedMediaType
+
+from jobfit.errors import DocumentTooLarge, InvalidRequest
+
+JSON = "application/json"
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+M = TypeVar("M", bound=BaseModel)
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"", "0", "false", "no", "off"}
+
+
+def _exactly_one(*names: str) -> dict[str, Any]:
+    return {"oneOf": [{"required": [name]} for name in names]}
+
+
+class FilePayload(BaseModel):
+    """A file inside a JSON body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    filename: str = Field(min_length=1, max_length=255, description="used for its extension")
+    content_base64: str = Field(description="the file's bytes, standard base64")
+
+
+class MatchOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    blind: bool = Field(False, description="redact personal data from the report")
+
+
+class MatchRequest(BaseModel):
+    """``POST /v1/match`` as JSON: one resume source and one job source."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "allOf": [_exactly_one("resume_text", "resume_file"), _exactly_one("job_text", "job_file")]
+        },
+    )
+
+    resume_text: str | SkipJsonSchema[None] = None
+    resume_file: FilePayload | SkipJsonSchema[None] = None
+    job_text: str | SkipJsonSchema[None] = None
+    job_file: FilePayload | SkipJsonSchema[None] = None
+    options: MatchOptions = Field(default_factory=MatchOptions)
+
+    @model_validator(mode="after")
+    def one_source_each(self) -> MatchRequest:
+        if (self.resume_text is None) == (self.resume_file is None):
+            raise ValueError("give exactly one of resume_text and resume_file")
+        if (self.job_text is None) == (self.job_file is None):
+            raise ValueError("give exactly one of job_text and job_file")
+        return self
+
+
+class MatchForm(BaseModel):
+    """``POST /v1/match`` as ``multipart/form-data`` (documented; parsed by ``parse_match``)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"allOf": [_exactly_one("resume", "resume_text"), _exactly_one("job", "job_text")]}
+    )
+
+    resume: bytes | SkipJsonSchema[None] = Field(None, description="resume file: PDF, DOCX, TXT, MD, HTML")
+    resume_text: str | SkipJsonSchema[None] = None
+    job: bytes | SkipJsonSchema[None] = Field(None, description="job description file")
+    job_text: str | SkipJsonSchema[None] = None
+    blind: bool = False
+
+
+class ExtractRequest(BaseModel):
+    """``POST /v1/extract`` as JSON: a resume or a job, as text or a file."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_exactly_one("text", "file"))
+
+    kind: Literal["resume", "job"]
+    text: str | SkipJsonSchema[None] = None
+    file: FilePayload | SkipJsonSchema[None] = None
+
+    @model_validator(mode="after")
+    def one_source(self) -> ExtractRequest:
+        if (self.text is None) == (self.file is None):
+            raise ValueError("give exactly one of text and file")
+        return self
+
+
+class ExtractForm(BaseModel):
+    """``POST /v1/extract`` as ``multipart/form-data``."""
+
+    model_config = ConfigDict(json_schema_extra=_exactly_one("file", "text"))
+
+    kind: Literal["resume", "job"]
+    file: bytes | SkipJsonSchema[None] = None
+    text: str | SkipJsonSchema[None] = None
+
+
+class Upload(BaseModel):
+    """One document of a request, in memory."""
+
+    filename: str
+    data: bytes
+
+
+class MatchInput(BaseModel):
+    resume: Upload
+    job: Upload
+    blind: bool = False
+
+
+class ExtractInput(BaseModel):
+    kind: Literal["resume", "job"]
+    document: Upload
+
+
+def parse_match(request: Request, max_file_bytes: int) -> MatchInput:
+    if request.mimetype == JSON:
+        body = _validated(MatchRequest, _json_body(request))
+        return MatchInput(
+            resume=_source(body.resume_text, body.resume_file, "resume", max_file_bytes),
+            job=_source(body.job_text, body.job_file, "job", max_file_bytes),
+            blind=body.options.blind,
+        )
+    if request.mimetype in FORMS:
+        return MatchInput(
+            resume=_form_source(request, "resume", "resume_text", max_file_bytes),
+            job=_form_source(request, "job", "job_text", max_file_bytes),
+            blind=_form_bool(request.form.get("blind", "")),
+        )
+    raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
+
+
+def parse_extract(request: Request, max_file_bytes: int) -> ExtractInput:
+    if request.mimetype == JSON:
+        body = _validated(ExtractRequest, _json_body(request))
+        return ExtractInput(
+            kind=body.kind, document=_source(body.text, body.file, body.kind, max_file_bytes)
+        )
+    if request.mimetype in FORMS:
+        kind = request.form.get("kind", "")
+        if kind not in ("resume", "job"):
+            raise InvalidRequest("kind: must be 'resume' or 'job'")
+        return ExtractInput(
+            kind=kind,  # type: ignore[arg-type]
+            document=_form_source(request, "file", "text", max_file_bytes, name=kind),
+        )
+    raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
+
+
+def _json_body(request: Request) -> Any:
+    body = request.get_json(silent=True)
+    if body is None:
+        raise InvalidRequest("the body is not valid JSON")
+    return body
+
+
+def _validated(model: type[M], body: Any) -> M:
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        raise InvalidRequest(describe(exc)) from None
+
+
+def describe(exc: ValidationError) -> str:
+    """Field locations and messages only: inputs may be resume text and must not be echoed."""
+    parts = []
+    for error in exc.errors(include_input=False, include_url=False)[:5]:
+        where = ".".join(str(part) for part in error["loc"]) or "body"
+        parts.append(f"{where}: {error['msg']}")
+    return "; ".join(parts)
+
+
+def _source(
+    text: str | None, file: FilePayload | None, name: str, max_file_bytes: int
+) -> Upload:
+    if text is not None:
+        return Upload(filename=f"{name}.txt", data=text.encode("utf-8"))
+    assert file is not None  # the model's validator saw to it
+    if len(file.content_base64) > (max_file_bytes + 2) // 3 * 4 + 4:
+        raise DocumentTooLarge(f"{name}: the file is larger than {max_file_bytes} bytes")
+    try:
+        data = base64.b64decode(file.content_base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidRequest(f"{name}_file.content_base64: not valid base64") from None
+    return Upload(filename=safe_filename(file.filename), data=data)
+
+
+def _form_source(
+    request: Request, file_field: str, text_field: str, max_file_bytes: int, name: str = ""
+) -> Upload:
+    name = name or file_field
+    storage: FileStorage | None = request.files.get(file_field)
+    text = request.form.get(text_field)
+    if (storage is None) == (text is None):
+        raise InvalidRequest(f"give exactly one of {file_field} (a file) and {text_field}")
+    if text is not None:
+        return Upload(filename=f"{name}.txt", data=text.encode("utf-8"))
+    assert storage is not None
+    data = storage.stream.read(max_file_bytes + 1)
+    return Upload(filename=safe_filename(storage.filename or f"{name}.bin"), data=data)
+
+
+def _form_bool(raw: str) -> bool:
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise InvalidRequest("blind: must be true or false")
+
+
+def safe_filename(filename: str) -> str:
+    """The last path component, without directories; only its extension is ever used."""
+    name = PurePosixPath(filename.replace("\\", "/")).name.strip()
+    return name[:255] or "upload.bin"
+
+
+class InMemoryRequest(Request):
+    """Multipart file parts stay in memory (werkzeug would spool parts over 500 KB to disk).
+
+    ``MAX_CONTENT_LENGTH`` bounds the whole body, so memory per request is bounded too.
+    """
+
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
+        return BytesIO()

@@ -1,0 +1,319 @@
+"""PDF to Document with pdfminer.six: one layout pass, text built from the characters themselves.
+
+Building the text from ``LTChar`` lets one pass do three things: drop text a reader cannot see
+(white on white, under 2 pt, off the page), keep the columns pdfminer's default ``LAParams`` found,
+and remember where every line sat so running headers, footers and page numbers can be removed.
+pdfminer's exceptions are mapped to ``jobfit.errors`` here.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LAParams,
+    LTAnno,
+    LTChar,
+    LTContainer,
+    LTCurve,
+    LTFigure,
+    LTImage,
+    LTPage,
+    LTTextBox,
+    LTTextLine,
+)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
+
+from extract.cleanup import clean_text, strip_cid, vocabulary
+from extract.limits import Limits
+from extract.pdf_layout import CONTACT, PageLines, TextLine, arrange_page, find_running_lines
+from extract.records import DocWarning, Document, Page
+import logging
+
+from jobfit.errors import (
+    CorruptDocument,
+    EmptyDocument,
+    EncryptedDocument,
+    NoTextLayer,
+    TooManyPages,
+)
+
+LIGHT = 0.9  # a colour component at or above this (RGB, gray) reads as white on white paper
+TINY_PT = 2.0
+OFFPAGE_MARGIN = 1.0
+
+# pdfminer logs font quirks at WARNING; without a handler they would print to stderr.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+HIDDEN_MESSAGES = {
+    "white": "text in white or near-white on a white background",
+    "tiny": "text smaller than 2 pt",
+    "offpage": "text placed outside the visible page",
+}
+
+# Errors a damaged file provokes inside pdfminer (besides its own PSException tree).
+_DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError,
+           struct.error, zlib.error, EOFError, RecursionError, UnicodeDecodeError)
+
+
+@dataclass
+class _PageScan:
+    lines: PageLines
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # (reason, text)
+    chars: int = 0
+    cid_only_chars: int = 0
+
+
+def read_pdf(data: bytes, limits: Limits) -> Document:
+    try:
+        return _read_pdf(data, limits)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedDocument("the PDF is password-protected or its encryption is unsupported") from exc
+    except _DAMAGE as exc:
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+
+
+def _read_pdf(data: bytes, limits: Limits) -> Document:
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    page_count = _page_count(document)
+    if page_count > limits.max_pages:
+        raise TooManyPages(f"the PDF has {page_count} pages; the limit is {limits.max_pages}")
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    scans: list[_PageScan] = []
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        if number > limits.max_pages:
+            raise TooManyPages(f"the PDF has more than {limits.max_pages} pages")
+        interpreter.process_page(page)
+        layout = device.get_result()
+        scans.append(_scan_page(layout, number))
+    if not scans:
+        raise CorruptDocument("the PDF has no pages")
+    return _assemble(scans)
+
+
+def _page_count(document: PDFDocument) -> int:
+    pages = resolve1(document.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    if isinstance(count, int) and count >= 0:
+        return count
+    return sum(1 for _ in PDFPage.create_pages(document))
+
+
+def _assemble(scans: list[_PageScan]) -> Document:
+    total_chars = sum(scan.chars for scan in scans)
+    if total_chars == 0:
+        raise NoTextLayer(
+            "the PDF has no text layer (it looks scanned or image-only) and OCR is not available"
+        )
+    running = find_running_lines([scan.lines for scan in scans])
+    raw_pages: list[tuple[str, int]] = []
+    body_lines: list[str] = []
+    for scan in scans:
+        text, columns = arrange_page(scan.lines, running)
+        raw_pages.append((text, columns))
+        body_lines.append(text)
+    known = vocabulary("\n".join(body_lines))
+    pages = [
+        Page(number=i, text=clean_text(text, known), columns=columns)
+        for i, (text, columns) in enumerate(raw_pages, start=1)
+    ]
+    warnings = _layout_warnings(pages)
+    if running.contact_lines and not _has_contact("\n".join(body_lines)):
+        warnings.append(
+            DocWarning(
+                code="contact_in_header",
+                message="contact details appear only in the page header or footer; "
+                "many applicant tracking systems ignore headers",
+            )
+        )
+    hidden = [(reason, clean_text(text)) for scan in scans for reason, text in scan.hidden]
+    hidden = [(reason, text) for reason, text in hidden if text]
+    warnings.extend(hidden_warnings(reason for reason, _ in hidden))
+    # Running header lines (the name, contacts) are kept once, at the top, never inside a section.
+    top = running.header_lines + [t for t in running.contact_lines if t not in running.header_lines]
+    parts = [clean_text("\n".join(top))] if top else []
+    parts.extend(page.text for page in pages if page.text)
+    text = "\n\n".join(parts)
+    if not text:
+        if sum(scan.cid_only_chars for scan in scans) == total_chars:
+            raise NoTextLayer(
+                "the PDF's text layer has no readable characters (fonts without a Unicode map); "
+                "OCR is not available"
+            )
+        raise EmptyDocument("the PDF contains no visible text")
+    return Document(
+        format="pdf",
+        text=text,
+        pages=pages,
+        warnings=warnings,
+        hidden_text=[text for _, text in hidden],
+    )
+
+
+def _layout_warnings(pages: list[Page]) -> list[DocWarning]:
+    two_column = [page.number for page in pages if page.columns >= 2]
+    if not two_column:
+        return []
+    listed = ", ".join(map(str, two_column))
+    return [
+        DocWarning(
+            code="two_columns",
+            message=f"page {listed} is laid out in two columns; each column was read separately",
+        )
+    ]
+
+
+def hidden_warnings(reasons: Iterable[str]) -> list[DocWarning]:
+    """One ``hidden_text_<reason>`` warning per reason, with how many passages were removed."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        counts[reason] = counts.get(reason, 0) + 1
+    return [
+        DocWarning(
+            code=f"hidden_text_{reason}",
+            message=f"{count} passage(s) of {HIDDEN_MESSAGES[reason]} were removed and not scored",
+        )
+        for reason, count in counts.items()
+    ]
+
+
+def _has_contact(text: str) -> bool:
+    return CONTACT.search(text) is not None
+
+
+# --- one page -------------------------------------------------------------------------------------
+
+
+def _scan_page(layout: LTPage, number: int) -> _PageScan:
+    width, height = layout.width, layout.height
+    backdrops = list(_dark_backdrops(layout))
+    scan = _PageScan(lines=PageLines(number=number, width=width, height=height))
+    light_cache: dict[object, bool] = {}
+    for box_index, line in _text_lines(layout):
+        visible: list[str] = []
+        hidden: list[str] = []
+        hidden_reason = ""
+        last_hidden = False
+        for item in line:
+            if isinstance(item, LTChar):
+                scan.chars += 1
+                reason = _hidden_reason(item, width, height, backdrops, light_cache)
+                if reason:
+                    if not last_hidden and hidden:
+                        scan.hidden.append((hidden_reason, "".join(hidden)))
+                        hidden = []
+                    hidden.append(item.get_text())
+                    hidden_reason = reason
+                    last_hidden = True
+                else:
+                    visible.append(item.get_text())
+                    last_hidden = False
+            elif isinstance(item, LTAnno):
+                (hidden if last_hidden else visible).append(item.get_text())
+        if hidden:
+            scan.hidden.append((hidden_reason, "".join(hidden)))
+        text = "".join(visible).strip()
+        if text:
+            if not strip_cid(text).strip():
+                scan.cid_only_chars += len(text)
+            scan.lines.lines.append(
+                TextLine(text, line.x0, line.y0, line.x1, line.y1, box_index)
+            )
+    return scan
+
+
+def _text_lines(layout: LTPage) -> Iterator[tuple[int, LTTextLine]]:
+    """Text lines in pdfminer's reading order, each with the index of its text box."""
+    box_index = 0
+    for item in layout:
+        if isinstance(item, LTTextBox):
+            for line in item:
+                if isinstance(line, LTTextLine):
+                    yield box_index, line
+            box_index += 1
+        elif isinstance(item, LTTextLine):
+            yield box_index, item
+            box_index += 1
+        elif isinstance(item, LTFigure):
+            for sub_index, line in _figure_lines(item):
+                yield box_index + sub_index, line
+            box_index += 1000
+
+
+def _figure_lines(figure: LTFigure) -> Iterator[tuple[int, LTTextLine]]:
+    index = 0
+    for item in figure:
+        if isinstance(item, LTTextBox):
+            for line in item:
+                if isinstance(line, LTTextLine):
+                    yield index, line
+            index += 1
+        elif isinstance(item, LTFigure):
+            yield from _figure_lines(item)
+
+
+def _dark_backdrops(layout: LTContainer) -> Iterator[tuple[float, float, float, float]]:
+    """Filled shapes that are not white, and images: white text on them can be read."""
+    for item in layout:
+        if isinstance(item, LTCurve) and item.fill and not _is_light(item.non_stroking_color):
+            yield item.bbox
+        elif isinstance(item, LTImage):
+            yield item.bbox
+        elif isinstance(item, LTFigure):
+            yield from _dark_backdrops(item)
+
+
+def _hidden_reason(
+    char: LTChar,
+    width: float,
+    height: float,
+    backdrops: list[tuple[float, float, float, float]],
+    light_cache: dict[object, bool],
+) -> str:
+    if char.size < TINY_PT and char.get_text().strip():
+        return "tiny"
+    m = OFFPAGE_MARGIN
+    if char.x1 < -m or char.x0 > width + m or char.y1 < -m or char.y0 > height + m:
+        return "offpage"
+    color = char.graphicstate.ncolor
+    try:
+        light = light_cache[color]
+    except KeyError:
+        light = light_cache[color] = _is_light(color)
+    except TypeError:  # an unhashable colour value
+        light = _is_light(color)
+    if light and not _on_backdrop(char, backdrops):
+        return "white"
+    return ""
+
+
+def _is_light(color: object) -> bool:
+    """White or near-white in gray, RGB or CMYK; unknown colour kinds (patterns) count as dark."""
+    if isinstance(color, int | float):
+        return float(color) >= LIGHT
+    if isinstance(color, tuple | list) and all(isinstance(v, int | float) for v in color):
+        values = [float(v) for v in color]
+        if len(values) == 1:
+            return values[0] >= LIGHT
+        if len(values) == 3:
+            return min(values) >= LIGHT
+        if len(values) == 4:
+            return max(values) <= 1 - LIGHT
+    return False
+
+
+def _on_backdrop(char: LTChar, backdrops: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+    return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in backdrops)

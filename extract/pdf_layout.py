@@ -1,0 +1,184 @@
+"""Page geometry for PDFs: two-column detection and reading order, running headers and footers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BAND = 0.08
+MIN_COLUMN_SHARE = 0.08  # each column holds at least this share of the page's characters
+MAX_PAIRED = 0.95  # a right "column" whose every line shares a row with a left line is a margin
+MAX_CROSSING = 0.12  # share of lines allowed to run across the gutter (a full-width title)  # top and bottom share of the page height where headers and footers sit
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+?\d[\d ().-]{7,}\d)(?!\d)"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–)]?$", re.I
+)
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class TextLine:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    box: int
+
+
+@dataclass
+class PageLines:
+    number: int
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)
+
+    def band(self, line: TextLine) -> str:
+        middle = (line.y0 + line.y1) / 2
+        if middle >= self.height * (1 - BAND):
+            return "top"
+        if middle <= self.height * BAND:
+            return "bottom"
+        return ""
+
+
+@dataclass
+class RunningLines:
+    """Header and footer lines to keep out of the body."""
+
+    keys: set[tuple[str, str]] = field(default_factory=set)
+    header_lines: list[str] = field(default_factory=list)  # kept once, at the top of the text
+    contact_lines: list[str] = field(default_factory=list)  # header/footer lines with contacts
+
+    def is_running(self, band: str, text: str) -> bool:
+        return bool(band) and (_PAGE_NUMBER.match(text) is not None or (band, _key(text)) in self.keys)
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", _DIGITS.sub("#", text.lower())).strip()
+
+
+def find_running_lines(pages: list[PageLines]) -> RunningLines:
+    """Lines in the top or bottom band that repeat (digits aside) on two or more pages."""
+    running = RunningLines()
+    if len(pages) < 2:
+        return running
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page in pages:
+        for line in page.lines:
+            band = page.band(line)
+            if band:
+                seen.setdefault((band, _key(line.text)), set()).add(page.number)
+    running.keys = {key for key, numbers in seen.items() if len(numbers) >= 2}
+    first = pages[0]
+    for line in first.lines:
+        band = first.band(line)
+        if (band, _key(line.text)) not in running.keys:
+            continue
+        if band == "top":
+            running.header_lines.append(line.text)
+        if CONTACT.search(line.text):
+            running.contact_lines.append(line.text)
+    return running
+
+
+def arrange_page(page: PageLines, running: RunningLines) -> tuple[str, int]:
+    """The page's body text in reading order, and its number of columns (1 or 2)."""
+    body = [line for line in page.lines if not running.is_running(page.band(line), line.text)]
+    gutter = find_gutter(body, page.width)
+    if gutter is None:
+        return _join_boxes(body), 1
+    left = [line for line in body if line.x1 <= gutter]
+    right = [line for line in body if line.x0 >= gutter]
+    # Above the point where both columns have started (name, title, contacts): one region.
+    column_top = min(max(line.y1 for line in left), max(line.y1 for line in right))
+    top = [line for line in body if line.y0 >= column_top - 1]
+    rest = [line for line in body if line.y0 < column_top - 1]
+    parts = [
+        _join_rows(top),
+        _join_rows([line for line in rest if line.x1 <= gutter]),
+        _join_rows([line for line in rest if line.x0 >= gutter]),
+        _join_rows([line for line in rest if line.x0 < gutter < line.x1]),
+    ]
+    return "\n\n".join(part for part in parts if part), 2
+
+
+def find_gutter(lines: list[TextLine], width: float) -> float | None:
+    """The x of an empty vertical strip that splits the page into two columns of real text, if any.
+
+    Right-aligned dates and places beside job titles are not a column: a column's lines start at
+    one left edge, each of its lines shares a row with a title on the left, and the bullet lines of
+    a single-column page usually run across the strip.
+    """
+    lines = [line for line in lines if len(line.text) > 1]
+    if len(lines) < 8:
+        return None
+    total = sum(len(line.text) for line in lines)
+    best: tuple[float, float] | None = None
+    step = max(width / 100, 2.0)
+    x = width * 0.2
+    while x <= width * 0.8:
+        left = [line for line in lines if line.x1 <= x]
+        right = [line for line in lines if line.x0 >= x]
+        crossing = len(lines) - len(left) - len(right)
+        if len(left) >= 4 and len(right) >= 4 and crossing <= MAX_CROSSING * len(lines):
+            share = min(sum(len(line.text) for line in left), sum(len(line.text) for line in right))
+            share /= total
+            if (
+                share >= MIN_COLUMN_SHARE
+                and _left_aligned_share(right) >= 0.4
+                and _paired_share(left, right) < MAX_PAIRED
+                and (best is None or share > best[0])
+            ):
+                best = (share, x)
+        x += step
+    return None if best is None else best[1]
+
+
+def _paired_share(left: list[TextLine], right: list[TextLine]) -> float:
+    """Share of right-hand lines that sit on the same row as some left-hand line."""
+    return sum(1 for r in right if any(_same_row(r, line) for line in left)) / len(right)
+
+
+def _same_row(a: TextLine, b: TextLine) -> bool:
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _left_aligned_share(lines: list[TextLine]) -> float:
+    edge = min(line.x0 for line in lines)
+    return sum(1 for line in lines if line.x0 <= edge + 8) / len(lines)
+
+
+def _join_boxes(lines: list[TextLine]) -> str:
+    """pdfminer's own order; a blank line between text boxes, as pdfminer's extract_text does."""
+    out: list[str] = []
+    previous_box: int | None = None
+    for line in lines:
+        if previous_box is not None and line.box != previous_box:
+            out.append("")
+        out.append(line.text)
+        previous_box = line.box
+    return "\n".join(out)
+
+
+def _join_rows(lines: list[TextLine]) -> str:
+    """Top to bottom; pieces on one row left to right; a blank line at a wide vertical gap."""
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda item: -item.y1):
+        row = rows[-1] if rows else None
+        if row and _same_row(row[0], line):
+            row.append(line)
+        else:
+            rows.append([line])
+    out: list[str] = []
+    previous: list[TextLine] | None = None
+    for row in rows:
+        height = max(item.y1 - item.y0 for item in row)
+        if previous is not None and min(item.y0 for item in previous) - max(i.y1 for i in row) > height:
+            out.append("")
+        out.append("  ".join(item.text for item in sorted(row, key=lambda item: item.x0)))
+        previous = row
+    return "\n".join(out)

@@ -1,0 +1,111 @@
+"""A ``Document`` into a ``Resume``: sections, contact, roles, skills, education, credentials, metrics.
+
+A pure function of its inputs: the same document, taxonomy and reference date give the same record.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.certifications import find_certifications
+from extract.contact import extract_contact
+from extract.dates import find_ranges
+from extract.education import extract_education
+from extract.experience import extract_roles, total_years
+from extract.metrics import find_metrics
+from extract.records import Document, DocWarning, Education, Experience, Resume, Section
+from extract.sections import RESUME_HEADINGS, find_sections, split_lines
+from extract.skills import resume_skills, tag_sections
+from skills_taxonomy import Taxonomy
+
+# sections that may hold roles when a resume has no experience heading
+_LAYOUT_SECTIONS = {"contact", "summary", "other", "projects"}
+
+
+def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None = None) -> Resume:
+    """Parse a resume. ``today`` resolves "Present" (defaults to the current date)."""
+    today = today or date.today()
+    text = document.text
+    warnings = list(document.warnings)
+    sections = find_sections(text, RESUME_HEADINGS, "contact")
+    if not any(section.kind == "experience" for section in sections):
+        sections, inferred = _infer_experience(sections, today)
+        message = (
+            "no experience heading; roles were inferred from lines with dates"
+            if inferred
+            else "no experience section and no dated roles were found"
+        )
+        warnings.append(DocWarning(code="no_experience_section", message=message))
+
+    roles: list[Experience] = []
+    for section in sections:
+        if section.kind == "experience":
+            roles.extend(extract_roles(section.text, section.start, today))
+    if roles and all(role.start is None for role in roles):
+        warnings.append(DocWarning(code="no_dates", message="no role has dates; years cannot be counted"))
+    elif any(role.start is None for role in roles):
+        warnings.append(DocWarning(code="undated_roles", message="some roles have no dates"))
+
+    tags = tag_sections(sections, taxonomy)
+    contact_text = "".join(s.text for s in sections if s.kind == "contact")
+    summary = next((s.text.strip() for s in sections if s.kind == "summary" and s.text.strip()), None)
+    metric_text = "\n".join(s.text for s in sections if s.kind != "contact")
+    return Resume(
+        text=text,
+        format=document.format,
+        sections=sections,
+        contact=extract_contact(contact_text or text[:500], text),
+        summary=summary,
+        skills=resume_skills(tags, taxonomy, roles, today),
+        experience=roles,
+        total_years=total_years(roles, today),
+        education=_education(sections, text),
+        certifications=find_certifications(tags, taxonomy),
+        metrics=find_metrics(metric_text),
+        warnings=warnings,
+    )
+
+
+def _education(sections: list[Section], text: str) -> list[Education]:
+    in_sections = [
+        record
+        for section in sections
+        if section.kind == "education"
+        for record in extract_education(section.text, in_education_section=True)
+    ]
+    return in_sections or extract_education(text, in_education_section=False)
+
+
+def _infer_experience(sections: list[Section], today: date) -> tuple[list[Section], bool]:
+    """Without an experience heading, the first date-range line (and the short lines just above it)
+    starts an experience section that runs to the end of the section holding it."""
+    for index, section in enumerate(sections):
+        if section.kind not in _LAYOUT_SECTIONS:
+            continue
+        lines = split_lines(section.text, section.start)
+        dated = [i for i, line in enumerate(lines) if find_ranges(line.text, today)]
+        if not dated:
+            continue
+        first = dated[0]
+        while first > 0 and first > dated[0] - 2 and lines[first - 1].stripped and len(lines[first - 1].stripped) <= 90:
+            first -= 1
+        if section.kind == "contact" and first == 0:
+            first = min(1, dated[0])  # keep the name line as contact
+        split_at = lines[first].start
+        before = Section(
+            kind=section.kind,
+            heading=section.heading,
+            start=section.start,
+            end=split_at,
+            text=section.text[: split_at - section.start],
+        )
+        inferred = Section(
+            kind="experience",
+            heading=None,
+            start=split_at,
+            end=section.end,
+            text=section.text[split_at - section.start :],
+        )
+        replacement = [part for part in (before, inferred) if part.text.strip()]
+        return sections[:index] + replacement + sections[index + 1 :], True
+    return sections, False

@@ -1,0 +1,242 @@
+"""Skill coverage: each JD skill matched to the resume exactly, by alias, by hierarchy, through an
+alternative ("MEDDIC or MEDDPICC") or, conservatively, by embedding similarity.
+
+Anti-gaming: a skill only listed in a skills section earns ``LISTED_ONLY_CREDIT``; repeating a
+keyword in the resume adds nothing (one credit per JD skill); hidden text never reaches here (the
+extractor drops it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.records import Job, JobSkill, Resume, ResumeSkill
+from jobfit.errors import NotFound
+from matcher.encoder import Encoder
+from matcher.evidence import EvidenceIndex
+from matcher.records import Evidence, Matched, Missing, Via
+from skills_taxonomy import Taxonomy
+
+LISTED_ONLY_CREDIT = 0.6  # listed in a skills section but never used in a bullet
+VIA_CREDIT: dict[str, float] = {
+    "exact": 1.0,
+    "alias": 1.0,
+    "alternative": 1.0,
+    "hierarchy": 0.9,
+    "semantic": 0.7,
+}
+SEMANTIC_NAME_THRESHOLD = 0.80  # resume skill name vs JD skill name
+SEMANTIC_BULLET_THRESHOLD = 0.70  # a bullet vs a JD skill name (rare: names are short)
+SEMANTIC_CATEGORIES = ("hard_skill", "methodology", "industry")
+# scored elsewhere: licences and certifications, titles, degree fields
+NOT_SKILLS = ("certification", "licence", "job_title", "degree_field")
+_FOLD = re.compile(r"[^0-9a-z+#]+")
+
+
+@dataclass(frozen=True)
+class SkillOutcome:
+    skill: JobSkill
+    weight: float  # importance within its component (repeated mentions in the JD weigh more)
+    credit: float  # 0..1
+    matched: Matched | None
+    job_term: str  # how the posting writes it
+
+
+def fold(term: str) -> str:
+    return _FOLD.sub("", term.casefold())
+
+
+def skill_weight(skill: JobSkill) -> float:
+    repeat = 1.0 + 0.5 * math.log2(max(1, skill.count))
+    return min(2.0, repeat) * (0.5 if skill.category == "soft_skill" else 1.0)
+
+
+def job_terms(job: Job, taxonomy: Taxonomy) -> dict[str, str]:
+    """Skill id -> the form the posting uses most."""
+    forms: dict[str, Counter[str]] = {}
+    for span in taxonomy.tag(job.text):
+        forms.setdefault(span.entry_id, Counter())[span.text] += 1
+    return {entry_id: counts.most_common(1)[0][0] for entry_id, counts in forms.items()}
+
+
+def _satisfies(taxonomy: Taxonomy, candidate: str, required: str) -> bool:
+    try:
+        return taxonomy.satisfies(candidate, required)
+    except NotFound:
+        return candidate == required
+
+
+def _resume_term(skill: ResumeSkill) -> str:
+    counts = Counter(mention.text for mention in skill.mentions)
+    return counts.most_common(1)[0][0] if counts else skill.name
+
+
+def _evidence(skill: ResumeSkill, index: EvidenceIndex) -> list[Evidence]:
+    """Up to three spans, bullets before skills-list mentions."""
+    out: list[Evidence] = []
+    seen: set[str] = set()
+    mentions = sorted(skill.mentions, key=lambda m: (m.section != "experience", m.start))
+    for mention in mentions:
+        unit = index.unit_containing(mention.start)
+        if unit is not None:
+            item = Evidence(text=unit.text, start=unit.start, end=unit.end, section=unit.section)
+        else:
+            item = Evidence(
+                text=mention.text, start=mention.start, end=mention.end, section=mention.section
+            )
+        if item.text not in seen:
+            seen.add(item.text)
+            out.append(item)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _alternatives(job: Job, skill_id: str) -> set[str]:
+    """Ids that the posting accepts instead of this one ("MEDDIC or MEDDPICC")."""
+    others: set[str] = set()
+    for requirement in job.requirements:
+        for group in requirement.alternatives:
+            if skill_id in group:
+                others.update(other for other in group if other != skill_id)
+    return others
+
+
+def match_skills(
+    resume: Resume, job: Job, taxonomy: Taxonomy, encoder: Encoder, index: EvidenceIndex
+) -> list[SkillOutcome]:
+    """One outcome per JD skill that the skills components score."""
+    wanted = [skill for skill in job.skills if skill.category not in NOT_SKILLS]
+    by_id = {skill.id: skill for skill in resume.skills}
+    terms = job_terms(job, taxonomy)
+    outcomes: list[SkillOutcome] = []
+    unresolved: list[JobSkill] = []
+    for skill in wanted:
+        job_term = terms.get(skill.id, skill.name)
+        found = _linked(skill, job, by_id, taxonomy, job_term)
+        if found is None:
+            unresolved.append(skill)
+            continue
+        held, via = found
+        outcomes.append(_outcome(skill, held, via, job_term, index))
+    outcomes += _semantic(unresolved, resume, terms, encoder, index)
+    order = {skill.id: position for position, skill in enumerate(wanted)}
+    return sorted(outcomes, key=lambda outcome: order[outcome.skill.id])
+
+
+def _linked(
+    skill: JobSkill,
+    job: Job,
+    by_id: dict[str, ResumeSkill],
+    taxonomy: Taxonomy,
+    job_term: str,
+) -> tuple[ResumeSkill, Via] | None:
+    held = by_id.get(skill.id)
+    if held is not None:
+        resume_forms = {fold(mention.text) for mention in held.mentions} or {fold(held.name)}
+        via: Via = "exact" if fold(job_term) in resume_forms else "alias"
+        return held, via
+    for other_id in sorted(_alternatives(job, skill.id)):
+        if other_id in by_id:
+            return by_id[other_id], "alternative"
+    candidates = [s for s in by_id.values() if _satisfies(taxonomy, s.id, skill.id)]
+    if candidates:
+        best = max(candidates, key=lambda s: (s.evidenced, len(s.mentions), s.id))
+        return best, "hierarchy"
+    return None
+
+
+def _outcome(
+    skill: JobSkill, held: ResumeSkill, via: Via, job_term: str, index: EvidenceIndex
+) -> SkillOutcome:
+    credit = VIA_CREDIT[via] * (1.0 if held.evidenced else LISTED_ONLY_CREDIT)
+    resume_term = _resume_term(held)
+    matched = Matched(
+        id=skill.id,
+        name=skill.name,
+        importance=skill.importance,
+        evidence=_evidence(held, index),
+        via=via,
+        resume_term=resume_term if fold(resume_term) != fold(job_term) else None,
+        evidenced=held.evidenced,
+    )
+    return SkillOutcome(skill, skill_weight(skill), credit, matched, job_term)
+
+
+def _semantic(
+    skills: list[JobSkill],
+    resume: Resume,
+    terms: dict[str, str],
+    encoder: Encoder,
+    index: EvidenceIndex,
+) -> list[SkillOutcome]:
+    """Skills without a taxonomy link: a near-identical resume skill name, or a bullet."""
+    outcomes: list[SkillOutcome] = []
+    if not skills:
+        return outcomes
+    names = encoder.encode([skill.name for skill in skills])
+    held = [s for s in resume.skills if s.category not in NOT_SKILLS]
+    held_vectors = encoder.encode([s.name for s in held])
+    bullet_sims = index.similarities(names)
+    for row, skill in enumerate(skills):
+        job_term = terms.get(skill.id, skill.name)
+        outcome = SkillOutcome(skill, skill_weight(skill), 0.0, None, job_term)
+        if skill.category in SEMANTIC_CATEGORIES:
+            sims = held_vectors @ names[row] if held else []
+            best = int(max(range(len(held)), key=lambda i: sims[i])) if held else -1
+            if best >= 0 and round(float(sims[best]), 4) >= SEMANTIC_NAME_THRESHOLD:
+                outcome = _outcome(skill, held[best], "semantic", job_term, index)
+            else:
+                unit, similarity = index.best(bullet_sims[row], roles_only=True)
+                if unit is not None and similarity >= SEMANTIC_BULLET_THRESHOLD:
+                    matched = Matched(
+                        id=skill.id,
+                        name=skill.name,
+                        importance=skill.importance,
+                        evidence=[
+                            Evidence(text=unit.text, start=unit.start, end=unit.end,
+                                     section=unit.section, similarity=round(similarity, 3))
+                        ],
+                        via="semantic",
+                    )
+                    outcome = SkillOutcome(
+                        skill, skill_weight(skill), VIA_CREDIT["semantic"], matched, job_term
+                    )
+        outcomes.append(outcome)
+    return outcomes
+
+
+def missing_skills(outcomes: list[SkillOutcome], job: Job) -> list[Missing]:
+    out: list[Missing] = []
+    for outcome in outcomes:
+        if outcome.matched is None:
+            out.append(
+                Missing(
+                    id=outcome.skill.id,
+                    name=outcome.skill.name,
+                    kind="skill",
+                    importance=outcome.skill.importance,
+                    requirement=requirement_for(job, outcome.skill.id),
+                )
+            )
+    return out
+
+
+def requirement_for(job: Job, skill_id: str) -> str | None:
+    """The first requirement line that names this skill (directly or as an alternative)."""
+    for requirement in job.requirements:
+        if skill_id in requirement.skills or any(skill_id in g for g in requirement.alternatives):
+            return requirement.text
+    return None
+
+
+def coverage(outcomes: list[SkillOutcome], importance: str) -> tuple[float, float] | None:
+    """(covered weight, total weight) for one importance, or None when the JD lists none."""
+    chosen = [o for o in outcomes if o.skill.importance == importance]
+    if not chosen:
+        return None
+    total = sum(o.weight for o in chosen)
+    return sum(o.weight * o.credit for o in chosen), total

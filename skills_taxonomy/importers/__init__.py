@@ -1,0 +1,1 @@
+"""Importers of downloaded ESCO and O*NET releases into the local overlay."""

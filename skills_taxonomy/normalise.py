@@ -1,0 +1,150 @@
+"""Normalised keys for names, aliases and looked-up terms.
+
+Two keys per form: ``exact_key`` (case and spacing folded) and ``compact_key`` (also accents,
+punctuation and spaces removed, so ``Sales force``, ``Salesforce`` and ``SALES-FORCE`` agree). ``+``
+and ``#`` survive so that C, C++ and C# stay apart. ``variants`` yields the fallbacks that
+``Taxonomy.lookup`` tries in order when the term itself is unknown: vendor prefixes, version
+numbers and suffixes such as ``.com``, ``JS`` or ``software`` removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_SPACES = re.compile(r"\s+")
+_NOT_KEY = re.compile(r"[^0-9a-z+#]+")
+_TRAILING_VERSION = re.compile(r"(?:\s*v?\d+(?:\.\d+)*\+?|\s+\d{4})$")
+_SUFFIXES = (
+    ".com",
+    " software",
+    " platform",
+    " suite",
+    " (software)",
+    " tool",
+    " tools",
+    " programming language",
+    " language",
+    " framework",
+    " library",
+    " certification",
+    " certified",
+)
+_COMPACT_SUFFIXES = ("js", "com", "software")
+# Vendor names that O*NET and resumes put before a product ("Atlassian JIRA", "Microsoft Excel").
+VENDORS = (
+    "amazon web services",
+    "amazon",
+    "aws",
+    "apache",
+    "apple",
+    "adobe",
+    "atlassian",
+    "autodesk",
+    "bentley",
+    "cisco",
+    "dassault systemes",
+    "esri",
+    "google",
+    "hashicorp",
+    "henry schein",
+    "ibm",
+    "intuit",
+    "microsoft",
+    "ms",
+    "oracle",
+    "red hat",
+    "sap",
+    "the mathworks",
+    "mathworks",
+    "trimble",
+    "salesforce",
+    "meta",
+    "facebook",
+    "linkedin",
+    "hubspot",
+    "zoho",
+    "vmware",
+    "kronos",
+    "eclipse",
+)
+_VENDOR_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(v) for v in VENDORS) + r")\s+")
+
+
+def fold(text: str) -> str:
+    """Unicode-normalised, accent-free, lower-case text."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.casefold()
+
+
+def exact_key(text: str) -> str:
+    """Case and spacing folded; punctuation kept (``node.js``, ``c++``)."""
+    return _SPACES.sub(" ", fold(text)).strip()
+
+
+def compact_key(text: str) -> str:
+    """Letters, digits, ``+`` and ``#`` only: ``Sales force`` and ``SalesForce`` give ``salesforce``."""
+    return _NOT_KEY.sub("", fold(text))
+
+
+def variants(term: str) -> Iterator[tuple[str, str]]:
+    """Fallback exact keys for a term, each with the rule that produced it.
+
+    Yields the term without a vendor prefix, a trailing version, a known suffix, a trailing
+    parenthesised or acronym part ("Structured query language SQL" -> "sql"), combined in turn.
+    """
+    base = exact_key(term)
+    seen = {base}
+    frontier = [base]
+    while frontier:
+        current = frontier.pop(0)
+        for candidate in _one_step(current):
+            if candidate and candidate not in seen and len(compact_key(candidate)) >= 1:
+                seen.add(candidate)
+                frontier.append(candidate)
+                yield candidate, "normalised"
+
+
+def _one_step(key: str) -> Iterator[str]:
+    stripped = _VENDOR_PREFIX.sub("", key)
+    if stripped != key:
+        yield stripped
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            yield key[: -len(suffix)].strip()
+    version_free = _TRAILING_VERSION.sub("", key).strip()
+    if version_free != key and len(compact_key(version_free)) >= 2:
+        yield version_free
+    # "hypertext markup language html" -> "html"; "microsoft visual basic for applications vba"
+    words = key.split(" ")
+    if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
+        yield words[-1]
+        yield " ".join(words[:-1])
+    if len(words) >= 2 and key.endswith(")"):
+        inner = key[key.rfind("(") + 1 : -1].strip()
+        if inner:
+            yield inner
+            yield key[: key.rfind("(")].strip()
+
+
+def compact_variants(key: str) -> Iterator[str]:
+    """Compact-key fallbacks: ``reactjs`` -> ``react``, ``salesforcecom`` -> ``salesforce``."""
+    for suffix in _COMPACT_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            yield key[: -len(suffix)]
+
+
+def _is_acronym_of(last: str, words: list[str]) -> bool:
+    letters = re.sub(r"[^a-z]", "", last)
+    if not 1 <= len(letters) <= 6 or len(letters) > len(words) + 2:
+        return False
+    initials = "".join(w[0] for w in words if w and w[0].isalnum())
+    # the acronym's letters appear, in order, among the initials or the words' letters
+    return _subsequence(letters, initials) or _subsequence(letters, "".join(words[-len(letters) :]))
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
