@@ -56,9 +56,11 @@ def create_app(config: Config | None = None, *, models: Models | None = None) ->
     database = Database.from_config(config)
     database.migrate()
     metrics = Metrics()
+    models = models if models is not None else load_models(config)
+    warm_up(models)
     app.extensions[EXTENSION] = Runtime(
         config=config,
-        models=models if models is not None else load_models(config),
+        models=models,
         database=database,
         metrics=metrics,
         limits=Limits.from_config(config),
@@ -86,6 +88,13 @@ def create_app(config: Config | None = None, *, models: Models | None = None) ->
             "(create one with `jobfit keys create --name NAME`)"
         )
     return app
+
+
+def warm_up(models: Models) -> None:
+    """Build what the models build lazily (the taxonomy's phrase matcher, the encoder session) so
+    the first request is as fast as the rest."""
+    models.taxonomy.tag("Closed deals in Salesforce")
+    models.encoder.encode(["warm up"])
 
 
 def _blueprint_modules() -> list[ModuleType]:

@@ -1,4 +1,4 @@
-"""API keys: only a sha256 of each key is stored; with any active key, every ``/v1/*`` call needs one.
+"""API keys, stored as sha256 hashes; once one is active, every ``/v1/*`` call needs a key.
 
 A key is ``jf_`` plus 32 random bytes (urlsafe base64), so a plain sha256 is a safe digest: there is
 nothing to brute-force. Clients send ``Authorization: Bearer KEY`` or ``X-API-Key: KEY``.
@@ -90,7 +90,9 @@ def find_active(database: Database, key: str) -> ApiKeyInfo | None:
 def revoke_all(database: Database) -> None:
     """Used by tests and operators who rotate every key at once."""
     with database.session() as session:
-        session.execute(update(ApiKey).where(ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow()))
+        session.execute(
+            update(ApiKey).where(ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow())
+        )
 
 
 def presented_key() -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import DateTime, Engine, String, create_engine, event, text
+from sqlalchemy import DateTime, Engine, MetaData, String, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -39,8 +39,7 @@ def utcnow() -> datetime:
 class Base(DeclarativeBase):
     """Every jobfit table; ``Base.metadata`` is what the migrations describe."""
 
-
-Base.metadata.naming_convention = NAMING  # type: ignore[assignment]
+    metadata = MetaData(naming_convention=NAMING)
 
 
 class ApiKey(Base):

@@ -18,12 +18,14 @@ SPEC_KEY = "jobfit.openapi"
 CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 980px; margin: 2rem auto; padding: 0 1rem;
   color: #1b1f24; }
-h1 { margin-bottom: 0 } h2 { border-bottom: 1px solid #ccd; padding-bottom: .2rem; margin-top: 2rem }
+h1 { margin-bottom: 0 }
+h2 { border-bottom: 1px solid #ccd; padding-bottom: .2rem; margin-top: 2rem }
 .op { border: 1px solid #ccd; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0 }
 .method { font-weight: 700; text-transform: uppercase; margin-right: .5rem; color: #0b5394 }
 code, pre { font: 13px/1.4 ui-monospace, monospace; background: #f3f4f6; border-radius: 4px }
 pre { padding: .6rem; overflow-x: auto } table { border-collapse: collapse; width: 100% }
-td, th { text-align: left; border-bottom: 1px solid #e3e5e8; padding: .25rem .5rem; vertical-align: top }
+td, th { text-align: left; border-bottom: 1px solid #e3e5e8; padding: .25rem .5rem;
+  vertical-align: top }
 """
 
 
@@ -57,7 +59,7 @@ def render(document: dict[str, Any]) -> str:
         f"<h1>{escape(info['title'])} API <small>{escape(info['version'])}</small></h1>",
         f"<p>{escape(info.get('description', ''))}</p>",
         "<p>Machine-readable: <a href='/openapi.json'>/openapi.json</a> (OpenAPI 3.1). "
-        "Errors always look like <code>{\"error\": {\"code\": ..., \"message\": ...}}</code>. "
+        'Errors always look like <code>{"error": {"code": ..., "message": ...}}</code>. '
         "When the service has API keys, send <code>Authorization: Bearer KEY</code> or "
         "<code>X-API-Key: KEY</code> with every <code>/v1</code> call.</p>",
         "<h2>Operations</h2>",
@@ -132,7 +134,11 @@ def _schema_html(name: str, schema: dict[str, Any]) -> str:
             )
         rows.append("</table>")
     elif "enum" in schema:
-        rows.append("<p>One of " + ", ".join(f"<code>{escape(str(v))}</code>" for v in schema["enum"]) + "</p>")
+        rows.append(
+            "<p>One of "
+            + ", ".join(f"<code>{escape(str(v))}</code>" for v in schema["enum"])
+            + "</p>"
+        )
     return "\n".join(rows)
 
 
@@ -156,11 +162,17 @@ def _type_html(schema: dict[str, Any]) -> str:
 
 OPERATIONS = [
     Operation(
-        "/openapi.json", "get", "This API's OpenAPI 3.1 document", "docs",
+        "/openapi.json",
+        "get",
+        "This API's OpenAPI 3.1 document",
+        "docs",
         responses={200: [Body("application/json", schema={"type": "object"})]},
     ),
     Operation(
-        "/docs", "get", "This API's documentation as HTML", "docs",
+        "/docs",
+        "get",
+        "This API's documentation as HTML",
+        "docs",
         responses={200: [Body("text/html", schema={"type": "string"})]},
     ),
 ]

@@ -3,11 +3,10 @@ it as a resume or a job, and count it."""
 
 from __future__ import annotations
 
-from extract import parse_job, parse_resume, read_document
-from extract.records import Document, Job, Resume
-
 from api.requests import Upload
 from api.runtime import Runtime
+from extract import parse_job, parse_resume, read_document
+from extract.records import Document, Job, Resume
 
 
 def read(upload: Upload, state: Runtime, kind: str) -> Document:

@@ -69,6 +69,4 @@ def init_app(app: Flask, metrics: Metrics) -> None:
             exc_info=error,
             extra={"request_id": request_id(), "route": route_label(), "code": "internal_error"},
         )
-        return error_response(
-            "internal_error", f"internal error; request id {request_id()}", 500
-        )
+        return error_response("internal_error", f"internal error; request id {request_id()}", 500)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-from extract import to_json_resume
-from extract.records import Job, Resume
 from flask import Blueprint, Response, request
 
 from api.documents import job_from, resume_from
@@ -14,6 +12,8 @@ from api.openapi import Body, Operation, Param
 from api.requests import ExtractForm, ExtractRequest, parse_extract
 from api.responses import JsonResume
 from api.runtime import runtime
+from extract import to_json_resume
+from extract.records import Job, Resume
 from jobfit.errors import InvalidRequest
 
 blueprint = Blueprint("extract", __name__, url_prefix="/v1")
@@ -44,12 +44,21 @@ def _json(body: str) -> Response:
 
 OPERATIONS = [
     Operation(
-        "/v1/extract", "post", "Extract a resume or a job description into its record", "extract",
+        "/v1/extract",
+        "post",
+        "Extract a resume or a job description into its record",
+        "extract",
         params=[
-            Param("format", "record (default) or jsonresume (resumes only)",
-                  {"type": "string", "enum": list(FORMATS), "default": "record"}),
+            Param(
+                "format",
+                "record (default) or jsonresume (resumes only)",
+                {"type": "string", "enum": list(FORMATS), "default": "record"},
+            ),
         ],
-        request=[Body("application/json", ExtractRequest), Body("multipart/form-data", ExtractForm)],
+        request=[
+            Body("application/json", ExtractRequest),
+            Body("multipart/form-data", ExtractForm),
+        ],
         responses={200: [Body("application/json", any_of=(Resume, Job, JsonResume))]},
         errors=[400, 413, 415, 422],
         secured=True,

@@ -48,15 +48,27 @@ def _json(body: str, status: int) -> Response:
 
 OPERATIONS = [
     Operation(
-        "/healthz", "get", "The process is up", "health",
+        "/healthz",
+        "get",
+        "The process is up",
+        "health",
         responses={200: [Body("application/json", Health)]},
     ),
     Operation(
-        "/readyz", "get", "Models and taxonomy loaded, database reachable", "health",
-        responses={200: [Body("application/json", Readiness)], 503: [Body("application/json", Readiness)]},
+        "/readyz",
+        "get",
+        "Models and taxonomy loaded, database reachable",
+        "health",
+        responses={
+            200: [Body("application/json", Readiness)],
+            503: [Body("application/json", Readiness)],
+        },
     ),
     Operation(
-        "/metrics", "get", "Prometheus metrics of this worker process", "health",
+        "/metrics",
+        "get",
+        "Prometheus metrics of this worker process",
+        "health",
         responses={200: [Body("text/plain", schema={"type": "string"})]},
     ),
 ]

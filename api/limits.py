@@ -33,7 +33,7 @@ def init_app(app: Flask, config: Config) -> Limiter:
         storage_uri=storage_uri(config),
         headers_enabled=True,
         strategy="moving-window",
-        key_prefix="jobfit",
+        key_prefix=str(config.extra.get("rate_limit_prefix", "jobfit")),
         swallow_errors=False,
     )
 

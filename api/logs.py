@@ -1,4 +1,4 @@
-"""Structured JSON logs with a request id; never request bodies, resume or job text, names or emails.
+"""Structured JSON logs with a request id; never bodies, resume or job text, names or emails.
 
 ``init_app`` times every request and writes one ``request`` line per response; ``configure`` sets
 the JSON formatter on the ``jobfit`` logger (the CLI calls it; tests leave logging to pytest).
@@ -62,7 +62,6 @@ def configure(level: str = "INFO") -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(JsonFormatter())
         root.addHandler(handler)
-    root.propagate = False
 
 
 def request_id() -> str:

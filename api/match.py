@@ -26,7 +26,10 @@ def match() -> Response:
 
 OPERATIONS = [
     Operation(
-        "/v1/match", "post", "Score a resume against a job description", "match",
+        "/v1/match",
+        "post",
+        "Score a resume against a job description",
+        "match",
         description="JSON with resume_text or resume_file {filename, content_base64} and job_text "
         "or job_file, or multipart/form-data with a resume file (or resume_text) and job_text (or "
         "a job file). Options: blind redacts personal data from the report.",

@@ -7,7 +7,7 @@ model schema under ``components/schemas``. Later blueprints (screenings, web pag
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -111,9 +111,9 @@ def _body_models(body: Body) -> tuple[type[BaseModel], ...]:
 
 @dataclass(frozen=True)
 class Refs:
-    """``$ref``s by (model, mode), as pydantic named them (``X-Input``/``X-Output`` if they differ)."""
+    """``$ref``s by (model, mode) as pydantic named them (``X-Input``/``X-Output`` if different)."""
 
-    by_model: dict[tuple[type[BaseModel], JsonSchemaMode], Any]
+    by_model: Mapping[tuple[Any, JsonSchemaMode], Any]
 
     def __call__(self, model: type[BaseModel], mode: JsonSchemaMode) -> dict[str, Any]:
         ref: dict[str, Any] = self.by_model[(model, mode)]

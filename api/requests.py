@@ -53,7 +53,10 @@ class MatchRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "allOf": [_exactly_one("resume_text", "resume_file"), _exactly_one("job_text", "job_file")]
+            "allOf": [
+                _exactly_one("resume_text", "resume_file"),
+                _exactly_one("job_text", "job_file"),
+            ]
         },
     )
 
@@ -76,10 +79,14 @@ class MatchForm(BaseModel):
     """``POST /v1/match`` as ``multipart/form-data`` (documented; parsed by ``parse_match``)."""
 
     model_config = ConfigDict(
-        json_schema_extra={"allOf": [_exactly_one("resume", "resume_text"), _exactly_one("job", "job_text")]}
+        json_schema_extra={
+            "allOf": [_exactly_one("resume", "resume_text"), _exactly_one("job", "job_text")]
+        }
     )
 
-    resume: bytes | SkipJsonSchema[None] = Field(None, description="resume file: PDF, DOCX, TXT, MD, HTML")
+    resume: bytes | SkipJsonSchema[None] = Field(
+        None, description="resume file: PDF, DOCX, TXT, MD, HTML"
+    )
     resume_text: str | SkipJsonSchema[None] = None
     job: bytes | SkipJsonSchema[None] = Field(None, description="job description file")
     job_text: str | SkipJsonSchema[None] = None
@@ -151,14 +158,15 @@ def parse_extract(request: Request, max_file_bytes: int) -> ExtractInput:
     if request.mimetype == JSON:
         body = _validated(ExtractRequest, _json_body(request))
         return ExtractInput(
-            kind=body.kind, document=_source(body.text, body.file, body.kind, max_file_bytes)
+            kind=body.kind,
+            document=_source(body.text, body.file, body.kind, max_file_bytes, field="file"),
         )
     if request.mimetype in FORMS:
         kind = request.form.get("kind", "")
-        if kind not in ("resume", "job"):
+        if kind != "resume" and kind != "job":
             raise InvalidRequest("kind: must be 'resume' or 'job'")
         return ExtractInput(
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             document=_form_source(request, "file", "text", max_file_bytes, name=kind),
         )
     raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
@@ -188,17 +196,22 @@ def describe(exc: ValidationError) -> str:
 
 
 def _source(
-    text: str | None, file: FilePayload | None, name: str, max_file_bytes: int
+    text: str | None,
+    file: FilePayload | None,
+    name: str,
+    max_file_bytes: int,
+    field: str = "",
 ) -> Upload:
+    field = field or f"{name}_file"
     if text is not None:
         return Upload(filename=f"{name}.txt", data=text.encode("utf-8"))
     assert file is not None  # the model's validator saw to it
     if len(file.content_base64) > (max_file_bytes + 2) // 3 * 4 + 4:
-        raise DocumentTooLarge(f"{name}: the file is larger than {max_file_bytes} bytes")
+        raise DocumentTooLarge(f"{field}: the file is larger than {max_file_bytes} bytes")
     try:
         data = base64.b64decode(file.content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise InvalidRequest(f"{name}_file.content_base64: not valid base64") from None
+        raise InvalidRequest(f"{field}.content_base64: not valid base64") from None
     return Upload(filename=safe_filename(file.filename), data=data)
 
 

@@ -29,10 +29,17 @@ def lookup() -> Response:
 
 OPERATIONS = [
     Operation(
-        "/v1/taxonomy/lookup", "get", "Look up a skill, tool, credential or title", "taxonomy",
+        "/v1/taxonomy/lookup",
+        "get",
+        "Look up a skill, tool, credential or title",
+        "taxonomy",
         params=[
-            Param("q", "the term, e.g. SFDC", {"type": "string", "minLength": 1, "maxLength": MAX_TERM},
-                  required=True),
+            Param(
+                "q",
+                "the term, e.g. SFDC",
+                {"type": "string", "minLength": 1, "maxLength": MAX_TERM},
+                required=True,
+            ),
         ],
         responses={200: [Body("application/json", LookupResult)]},
         errors=[400, 404],

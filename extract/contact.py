@@ -7,15 +7,27 @@ import re
 from extract.records import Contact, Link
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\w)")
+PHONE_RE = re.compile(
+    r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\w)"
+)
 URL_RE = re.compile(
     r"(?:https?://)?(?:www\.)?(?:linkedin\.com/in/|github\.com/|gitlab\.com/)[\w\-./%]+"
     r"|https?://[\w\-./%?=&#]+",
     re.IGNORECASE,
 )
+_REGIONS = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+    "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+    "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+    "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+    "Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|"
+    "Germany|France|Spain|Italy|Netherlands|India|Australia|Canada|Singapore|Japan|Brazil|Mexico|"
+    "United States|United Kingdom|Karnataka|Maharashtra|Tamil Nadu|Telangana|Delhi|Haryana"
+)
 # "Boston, MA", "San Francisco, CA", "London, UK", "Austin, Texas"
 LOCATION_RE = re.compile(
-    r"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+){0,2},\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
+    rf"\b([A-Z][a-zA-Z.]+(?:[ -][A-Z][a-zA-Z.]+){{0,2}},\s*(?:[A-Z]{{2,3}}\b|(?:{_REGIONS})\b))"
 )
 _NAME_RE = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}$")
 
@@ -29,7 +41,8 @@ def _link_kind(url: str) -> str:
 
 
 def extract_contact(header: str, full_text: str) -> Contact:
-    """Name from the first name-like line; email, phone, links anywhere; location from the header."""
+    """Name from the first name-like line; email, phone and links anywhere; location from the
+    header."""
     name = None
     for raw in header.splitlines()[:6]:
         line = raw.strip().strip("#*").strip()

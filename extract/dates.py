@@ -5,8 +5,8 @@ Rules (documented in docs/DECISIONS.md by the lead if wanted):
   ``2018 – 2020`` is 2018-01..2020-12, 36 months. A lone year is 12 months.
 - Seasons: spring 03-05, summer 06-08, fall/autumn 09-11, winter 12-02 (of the following year).
 - Two-digit years (``'19``) are 20xx when not later than next year, else 19xx.
-- ``present``, ``now``, ``current(ly)``, ``today``, ``till date``, ``to date``, ``ongoing`` end a range
-  at the reference date (today by default); such a range is ``current``.
+- ``present``, ``now``, ``current(ly)``, ``today``, ``till date``, ``to date``, ``ongoing`` end a
+  range at the reference date (today by default); such a range is ``current``.
 - Months are counted inclusively: Jan 2019 – Mar 2019 is 3 months.
 """
 
@@ -124,7 +124,7 @@ def _year(token: str, today: date) -> int:
 
 
 def parse_date(text: str, today: date, *, month_only_year: int | None = None) -> DateValue | None:
-    """One date token (``Jan 2019``, ``03/2018``, ``2021-09``, ``Summer 2019``, ``'19``, ``2019``)."""
+    """One date token: ``Jan 2019``, ``03/2018``, ``2021-09``, ``Summer 2019``, ``'19``."""
     token = " ".join(text.strip().lower().replace(",", " ").split())
     if match := _NUMERIC_MY.match(token):
         ym = YearMonth(int(match.group(2)), int(match.group(1)))
@@ -211,3 +211,64 @@ def merged_months(intervals: list[tuple[YearMonth, YearMonth]]) -> int:
     if current_start is not None:
         total += current_end - current_start + 1
     return total
+
+
+# --- years of experience asked for ("3–5 years", "7+ years", "at least three years") ---
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "a": 1,
+    "an": 1,
+}
+_N = (
+    r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|twenty)(?:\s*\(\d{1,2}\))?"
+)
+_YRS = r"(?:\+\s*)?(?:years?|yrs?)\b\.?(?!\s*(?:old|ago))"
+_YEARS_PATTERNS = [
+    rf"(?P<a>{_N})\s*\+?\s*(?:-|–|—|to)\s*(?P<b>{_N})\s*(?P<plus>\+)?\s*{_YRS}",
+    rf"(?:minimum|min\.?|at\s+least|no\s+less\s+than)\s*(?:of\s+)?(?P<a>{_N})\s*\+?\s*{_YRS}",
+    rf"(?P<a>{_N})\s*(?:\+|plus)\s*(?:years?|yrs?\.?)",
+    rf"(?P<a>{_N})\s*(?:or\s+more|and\s+above|or\s+greater)\s+(?:years?|yrs?)",
+    rf"(?P<a>{_N})\s*(?:years?|yrs?\.?)\s*(?:or\s+more|\+|minimum|min\.?)",
+    rf"(?<![\w.])(?P<a>{_N})\s*(?:full\s+)?{_YRS}",
+]
+YEARS_RULES = [re.compile(pattern, re.IGNORECASE) for pattern in _YEARS_PATTERNS]
+
+
+def _number(token: str) -> float:
+    token = token.strip().lower()
+    if "(" in token:  # "three (3)"
+        token = token.split("(")[0].strip()
+    return float(NUMBER_WORDS[token]) if token in NUMBER_WORDS else float(token)
+
+
+def years_asked(text: str) -> tuple[float, float | None] | None:
+    """The (min, max) years a requirement line asks for; "2-4+ years" reads as (2, None)."""
+    for pattern in YEARS_RULES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        low = _number(match.group("a"))
+        if "b" not in pattern.groupindex:
+            return low, None
+        high = _number(match.group("b"))
+        if match.group("plus"):
+            return low, None
+        return (low, high) if high >= low else (high, low)
+    return None

@@ -8,7 +8,9 @@ from extract.sniff import sniff
 from jobfit.errors import DocumentTooLarge
 
 
-def read_document(data: bytes, filename: str | None = None, limits: Limits | None = None) -> Document:
+def read_document(
+    data: bytes, filename: str | None = None, limits: Limits | None = None
+) -> Document:
     """Read a PDF, DOCX, HTML, Markdown or plain-text file into a ``Document``.
 
     The format comes from the bytes, never from ``filename`` (which only tells Markdown from plain

@@ -15,20 +15,42 @@ DEGREE_ORDER: tuple[Degree, ...] = ("high_school", "associate", "bachelor", "mas
 
 # (level, pattern, needs context)
 _FORMS: list[tuple[Degree, str, bool]] = [
-    ("doctorate", r"ph\.?\s?d\.?|doctor of \w+|doctorate|doctoral degree|d\.phil|ed\.?d\.?|d\.?b\.?a\.?", False),
+    (
+        "doctorate",
+        r"ph\.?\s?d\.?|doctor of \w+|doctorate|doctoral degree|d\.phil|ed\.?d\.?|d\.?b\.?a\.?",
+        False,
+    ),
     ("doctorate", r"M\.D\.|J\.D\.", False),
     ("doctorate", r"MD|JD", True),
-    ("master", r"m\.?b\.?a\.?|master of \w+|master'?s?(?:'s)?(?: degree)?|masters|m\.sc\.?|msc|m\.s\.|m\.a\.|"
-     r"m\.?eng\.?|m\.?tech|mca|mph|mfa|msn|ll\.?m\.?|m\.ed\.?|pgdm|pgdba|post[- ]?graduate|m\.com", False),
+    (
+        "master",
+        r"m\.?b\.?a\.?|master of \w+|master'?s?(?:'s)?(?: degree)?|masters|m\.sc\.?|msc|m\.s\.|"
+        r"m\.a\.|m\.?eng\.?|m\.?tech|mca|mph|mfa|msn|ll\.?m\.?|m\.ed\.?|pgdm|pgdba|"
+        r"post[- ]?graduate|m\.com",
+        False,
+    ),
     ("master", r"MS|MA|MEd|MPA|MPP", True),
-    ("bachelor", r"bachelor of \w+|bachelor'?s?(?:'s)?(?: degree)?|bachelors|b\.?sc\.?|b\.s\.|b\.a\.|bba|b\.b\.a\.|"
-     r"bsn|b\.?tech|b\.e\.?|bca|b\.?com|bfa|b\.f\.a\.|undergraduate degree|four[- ]year degree|"
-     r"4[- ]year degree|college degree|university degree|baccalaureate", False),
+    (
+        "bachelor",
+        r"bachelor of \w+|bachelor'?s?(?:'s)?(?: degree)?|bachelors|b\.?sc\.?|b\.s\.|b\.a\.|bba|"
+        r"b\.b\.a\.|"
+        r"bsn|b\.?tech|b\.e\.?|bca|b\.?com|bfa|b\.f\.a\.|undergraduate degree|four[- ]year degree|"
+        r"4[- ]year degree|college degree|university degree|baccalaureate",
+        False,
+    ),
     ("bachelor", r"BS|BA|BE|AB", True),
-    ("associate", r"associate'?s? degree|associate of \w+|associates degree|a\.a\.s?\.?|a\.s\.|aas", False),
+    (
+        "associate",
+        r"associate'?s? degree|associate of \w+|associates degree|a\.a\.s?\.?|a\.s\.|aas",
+        False,
+    ),
     ("associate", r"AA|AS", True),
-    ("high_school", r"high school(?: diploma)?|ged|secondary school|hsc|ssc|a[- ]levels?|12th grade|"
-     r"diploma in secondary", False),
+    (
+        "high_school",
+        r"high school(?: diploma)?|ged|secondary school|hsc|ssc|a[- ]levels?|12th grade|"
+        r"diploma in secondary",
+        False,
+    ),
 ]
 _COMPILED = [
     (
@@ -49,6 +71,7 @@ _INSTITUTION_RE = re.compile(
     r"([A-Z][\w.&'’-]*(?:\s+(?:of|de|and|&|the|for|[A-Z][\w.&'’-]*))*\s+"
     r"(?:University|College|Institute|School|Academy|Polytechnic)(?:\s+of(?:\s+[A-Z][\w.&'’-]*)+)?"
     r"|(?:University|College|Institute|School|Academy)\s+of(?:\s+(?:[A-Z][\w.&'’-]*|and|&))+)"
+    r"(?:\s+at\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
 )
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -103,7 +126,7 @@ def highest(degrees: list[Degree]) -> Degree | None:
 
 
 def extract_education(text: str, in_education_section: bool) -> list[Education]:
-    """One record per degree mention, with the institution and year from the same or nearby lines."""
+    """One record per degree line, with the institution and year from the same or nearby lines."""
     lines = text.splitlines()
     starts = [0]
     for line in lines:
@@ -121,7 +144,9 @@ def extract_education(text: str, in_education_section: bool) -> list[Education]:
             if found := _INSTITUTION_RE.search(candidate):
                 institution = found.group(0).strip()
                 break
-        years = [int(y) for candidate in [lines[index], *nearby[1:]] for y in _YEAR_RE.findall(candidate)]
+        years = [
+            int(y) for candidate in [lines[index], *nearby[1:]] for y in _YEAR_RE.findall(candidate)
+        ]
         records.append(
             Education(
                 degree=mention.degree,

@@ -14,7 +14,7 @@ from extract.dates import DateRange, YearMonth, find_ranges, find_single_dates, 
 from extract.records import Experience
 from extract.sections import Line, split_lines
 
-BULLET_RE = re.compile(r"^\s*(?:[-•·▪●◦‣*–—➢►✓❖]|\d{1,2}[.)])\s*")
+BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣➢►✓❖]\s*|[-*–—]\s+|\d{1,2}[.)]\s+)")
 _SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,}|\s[–—-]\s|,\s|\s@\s|\sat\s|·|•)\s*")
 _TITLE_RE = re.compile(
     r"\b(executive|manager|representative|rep|engineer|developer|director|analyst|consultant|"
@@ -42,7 +42,9 @@ class _Anchor:
 
 def _is_header_line(line: Line) -> bool:
     text = line.stripped
-    return bool(text) and len(text) <= 90 and not BULLET_RE.match(line.text) and not text.endswith(".")
+    return (
+        bool(text) and len(text) <= 90 and not BULLET_RE.match(line.text) and not text.endswith(".")
+    )
 
 
 def _line_dates(line: Line, today: date) -> DateRange | None:
@@ -66,7 +68,7 @@ def _split_header(parts_text: list[str]) -> tuple[str | None, str | None, str | 
             location = found.group(1)
             text = text[: found.start()] + text[found.end() :]
         for piece in _SPLIT_RE.split(text):
-            piece = piece.strip(" ()[]|-–—,:;*_")
+            piece = piece.strip(" ()[]|-–—,:;*_#")
             if not piece:
                 continue
             if _REMOTE_RE.match(piece) and location is None:
@@ -173,7 +175,9 @@ def _undated_roles(lines: list[Line]) -> list[Experience]:
                 start=None,
                 end=None,
                 months=None,
-                bullets=[BULLET_RE.sub("", lines[i].text).strip() for i in range(index + 1, bullets_end)],
+                bullets=[
+                    BULLET_RE.sub("", lines[i].text).strip() for i in range(index + 1, bullets_end)
+                ],
                 text_start=line.start,
                 text_end=lines[bullets_end - 1].end,
             )

@@ -1,8 +1,8 @@
-"""Size, page and time limits for parsing one document, and the deadline that enforces the time limit.
+"""Size, page and time limits for parsing one document, and the deadline that enforces the time.
 
-On the main thread the deadline is a SIGALRM interval timer (cheap: no copy of the bytes, no second
-process). Elsewhere (threaded servers) the parse runs in a forkserver child process that is killed at
-the deadline, so a runaway parse can never hang the calling worker.
+On the main thread the deadline is a SIGALRM interval timer (cheap: no copy of the bytes, no
+second process). Elsewhere (threaded servers) the parse runs in a forkserver child process that is
+killed at the deadline, so a runaway parse can never hang the calling worker.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Limits:
 
 
 class _DeadlineExpired(BaseException):
-    """Raised by the alarm handler; a BaseException so that no library ``except Exception`` eats it."""
+    """Raised by the alarm handler; a BaseException so no library ``except Exception`` eats it."""
 
 
 def _timeout_error(limits_s: float) -> ParseTimeout:
@@ -95,7 +95,7 @@ _context: Any = None
 
 
 def _child_context() -> Any:
-    """A forkserver context that preloads the parsers, so each child starts in a few milliseconds."""
+    """A forkserver context that preloads the parsers, so a child starts in a few milliseconds."""
     global _context
     with _context_lock:
         if _context is None:

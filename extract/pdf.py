@@ -9,9 +9,10 @@ pdfminer's exceptions are mapped to ``jobfit.errors`` here.
 from __future__ import annotations
 
 import io
+import logging
 import struct
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pdfminer.converter import PDFPageAggregator
@@ -34,12 +35,17 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 
-from extract.cleanup import clean_text, strip_cid, vocabulary
+from extract.cleanup import clean_text, map_ligatures, strip_cid, vocabulary
+from extract.doc_warnings import (
+    LIGHT,
+    TINY_PT,
+    contact_in_header_warning,
+    has_contact,
+    hidden_warnings,
+)
 from extract.limits import Limits
-from extract.pdf_layout import CONTACT, PageLines, TextLine, arrange_page, find_running_lines
-from extract.records import DocWarning, Document, Page
-import logging
-
+from extract.pdf_layout import PageLines, TextLine, arrange_page, find_running_lines
+from extract.records import Document, DocWarning, Page
 from jobfit.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -48,22 +54,26 @@ from jobfit.errors import (
     TooManyPages,
 )
 
-LIGHT = 0.9  # a colour component at or above this (RGB, gray) reads as white on white paper
-TINY_PT = 2.0
 OFFPAGE_MARGIN = 1.0
 
 # pdfminer logs font quirks at WARNING; without a handler they would print to stderr.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
-HIDDEN_MESSAGES = {
-    "white": "text in white or near-white on a white background",
-    "tiny": "text smaller than 2 pt",
-    "offpage": "text placed outside the visible page",
-}
-
 # Errors a damaged file provokes inside pdfminer (besides its own PSException tree).
-_DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError,
-           struct.error, zlib.error, EOFError, RecursionError, UnicodeDecodeError)
+_DAMAGE = (
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AssertionError,
+    AttributeError,
+    struct.error,
+    zlib.error,
+    EOFError,
+    RecursionError,
+    UnicodeDecodeError,
+)
 
 
 @dataclass
@@ -72,15 +82,20 @@ class _PageScan:
     hidden: list[tuple[str, str]] = field(default_factory=list)  # (reason, text)
     chars: int = 0
     cid_only_chars: int = 0
+    visible_since_hidden: bool = False
 
 
 def read_pdf(data: bytes, limits: Limits) -> Document:
     try:
         return _read_pdf(data, limits)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocument("the PDF is password-protected or its encryption is unsupported") from exc
+        raise EncryptedDocument(
+            "the PDF is password-protected or its encryption is unsupported"
+        ) from exc
     except _DAMAGE as exc:
-        raise CorruptDocument(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+        raise CorruptDocument(
+            f"the PDF is damaged and cannot be read ({type(exc).__name__})"
+        ) from exc
 
 
 def _read_pdf(data: bytes, limits: Limits) -> Document:
@@ -124,26 +139,20 @@ def _assemble(scans: list[_PageScan]) -> Document:
         text, columns = arrange_page(scan.lines, running)
         raw_pages.append((text, columns))
         body_lines.append(text)
-    known = vocabulary("\n".join(body_lines))
+    counts = vocabulary(map_ligatures("\n".join(body_lines)))
     pages = [
-        Page(number=i, text=clean_text(text, known), columns=columns)
+        Page(number=i, text=clean_text(text, from_pdf=True, counts=counts), columns=columns)
         for i, (text, columns) in enumerate(raw_pages, start=1)
     ]
     warnings = _layout_warnings(pages)
-    if running.contact_lines and not _has_contact("\n".join(body_lines)):
-        warnings.append(
-            DocWarning(
-                code="contact_in_header",
-                message="contact details appear only in the page header or footer; "
-                "many applicant tracking systems ignore headers",
-            )
-        )
+    if running.contact_lines and not has_contact("\n".join(body_lines)):
+        warnings.append(contact_in_header_warning())
     hidden = [(reason, clean_text(text)) for scan in scans for reason, text in scan.hidden]
     hidden = [(reason, text) for reason, text in hidden if text]
     warnings.extend(hidden_warnings(reason for reason, _ in hidden))
     # Running header lines (the name, contacts) are kept once, at the top, never inside a section.
     top = running.header_lines + [t for t in running.contact_lines if t not in running.header_lines]
-    parts = [clean_text("\n".join(top))] if top else []
+    parts = [clean_text("\n".join(top), from_pdf=True)] if top else []
     parts.extend(page.text for page in pages if page.text)
     text = "\n\n".join(parts)
     if not text:
@@ -175,24 +184,6 @@ def _layout_warnings(pages: list[Page]) -> list[DocWarning]:
     ]
 
 
-def hidden_warnings(reasons: Iterable[str]) -> list[DocWarning]:
-    """One ``hidden_text_<reason>`` warning per reason, with how many passages were removed."""
-    counts: dict[str, int] = {}
-    for reason in reasons:
-        counts[reason] = counts.get(reason, 0) + 1
-    return [
-        DocWarning(
-            code=f"hidden_text_{reason}",
-            message=f"{count} passage(s) of {HIDDEN_MESSAGES[reason]} were removed and not scored",
-        )
-        for reason, count in counts.items()
-    ]
-
-
-def _has_contact(text: str) -> bool:
-    return CONTACT.search(text) is not None
-
-
 # --- one page -------------------------------------------------------------------------------------
 
 
@@ -201,67 +192,99 @@ def _scan_page(layout: LTPage, number: int) -> _PageScan:
     backdrops = list(_dark_backdrops(layout))
     scan = _PageScan(lines=PageLines(number=number, width=width, height=height))
     light_cache: dict[object, bool] = {}
-    for box_index, line in _text_lines(layout):
-        visible: list[str] = []
-        hidden: list[str] = []
-        hidden_reason = ""
-        last_hidden = False
+    for line in _text_lines(layout):
+        pieces: list[tuple[str, str]] = []  # (hidden reason or "", text), runs of one kind
         for item in line:
             if isinstance(item, LTChar):
                 scan.chars += 1
                 reason = _hidden_reason(item, width, height, backdrops, light_cache)
-                if reason:
-                    if not last_hidden and hidden:
-                        scan.hidden.append((hidden_reason, "".join(hidden)))
-                        hidden = []
-                    hidden.append(item.get_text())
-                    hidden_reason = reason
-                    last_hidden = True
-                else:
-                    visible.append(item.get_text())
-                    last_hidden = False
             elif isinstance(item, LTAnno):
-                (hidden if last_hidden else visible).append(item.get_text())
-        if hidden:
-            scan.hidden.append((hidden_reason, "".join(hidden)))
-        text = "".join(visible).strip()
+                reason = pieces[-1][0] if pieces else ""
+            else:
+                continue
+            if pieces and pieces[-1][0] == reason:
+                pieces[-1] = (reason, pieces[-1][1] + item.get_text())
+            else:
+                pieces.append((reason, item.get_text()))
+        text = "".join(piece for reason, piece in pieces if not reason).strip()
+        for reason, piece in pieces:
+            if reason and piece.strip():
+                _add_hidden(scan, reason, piece.strip(), after_visible=bool(text))
         if text:
+            scan.visible_since_hidden = True
             if not strip_cid(text).strip():
                 scan.cid_only_chars += len(text)
-            scan.lines.lines.append(
-                TextLine(text, line.x0, line.y0, line.x1, line.y1, box_index)
-            )
+            scan.lines.lines.append(TextLine(text, line.x0, line.y0, line.x1, line.y1))
     return scan
 
 
-def _text_lines(layout: LTPage) -> Iterator[tuple[int, LTTextLine]]:
-    """Text lines in pdfminer's reading order, each with the index of its text box."""
-    box_index = 0
+def _add_hidden(scan: _PageScan, reason: str, text: str, after_visible: bool) -> None:
+    """Consecutive hidden lines of one kind form one passage."""
+    if scan.hidden and scan.hidden[-1][0] == reason and not scan.visible_since_hidden:
+        scan.hidden[-1] = (reason, f"{scan.hidden[-1][1]} {text}")
+    else:
+        scan.hidden.append((reason, text))
+    scan.visible_since_hidden = after_visible
+
+
+def _text_lines(layout: LTPage) -> Iterator[LTTextLine | _CharRow]:
+    """Every text line of the page, figures' loose characters included."""
     for item in layout:
         if isinstance(item, LTTextBox):
-            for line in item:
-                if isinstance(line, LTTextLine):
-                    yield box_index, line
-            box_index += 1
+            yield from (line for line in item if isinstance(line, LTTextLine))
         elif isinstance(item, LTTextLine):
-            yield box_index, item
-            box_index += 1
+            yield item
         elif isinstance(item, LTFigure):
-            for sub_index, line in _figure_lines(item):
-                yield box_index + sub_index, line
-            box_index += 1000
+            yield from _figure_rows(item)
 
 
-def _figure_lines(figure: LTFigure) -> Iterator[tuple[int, LTTextLine]]:
-    index = 0
+class _CharRow:
+    """Characters pdfminer leaves ungrouped inside a figure (a form XObject), as one text line."""
+
+    def __init__(self, chars: list[LTChar]) -> None:
+        self.items: list[LTChar | LTAnno] = []
+        for before, char in zip([None, *chars], chars, strict=False):
+            if before is not None and char.x0 - before.x1 > WORD_GAP * max(char.size, 1.0):
+                self.items.append(LTAnno(" "))
+            self.items.append(char)
+        self.x0 = min(char.x0 for char in chars)
+        self.x1 = max(char.x1 for char in chars)
+        self.y0 = min(char.y0 for char in chars)
+        self.y1 = max(char.y1 for char in chars)
+
+    def __iter__(self) -> Iterator[LTChar | LTAnno]:
+        return iter(self.items)
+
+
+WORD_GAP = 0.15  # a gap wider than this share of the font size separates words
+PIECE_GAP = 2.0  # wider than this many font sizes separates pieces of a row (pdfminer's margin)
+
+
+def _figure_rows(figure: LTFigure) -> Iterator[_CharRow]:
+    chars = sorted(_figure_chars(figure), key=lambda char: (-char.y0, char.x0))
+    rows: list[list[LTChar]] = []
+    for char in chars:
+        if rows and abs(rows[-1][0].y0 - char.y0) <= 0.5 * max(char.size, 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    for row in rows:
+        row.sort(key=lambda char: char.x0)
+        piece = [row[0]]
+        for char in row[1:]:
+            if char.x0 - piece[-1].x1 > PIECE_GAP * max(char.size, 1.0):
+                yield _CharRow(piece)
+                piece = []
+            piece.append(char)
+        yield _CharRow(piece)
+
+
+def _figure_chars(figure: LTFigure) -> Iterator[LTChar]:
     for item in figure:
-        if isinstance(item, LTTextBox):
-            for line in item:
-                if isinstance(line, LTTextLine):
-                    yield index, line
-            index += 1
+        if isinstance(item, LTChar):
+            yield item
         elif isinstance(item, LTFigure):
-            yield from _figure_lines(item)
+            yield from _figure_chars(item)
 
 
 def _dark_backdrops(layout: LTContainer) -> Iterator[tuple[float, float, float, float]]:

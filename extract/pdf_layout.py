@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-BAND = 0.08
+from extract.doc_warnings import CONTACT
+
+BAND = 0.08  # top and bottom share of the page height where headers and footers sit
 MIN_COLUMN_SHARE = 0.08  # each column holds at least this share of the page's characters
-MAX_PAIRED = 0.95  # a right "column" whose every line shares a row with a left line is a margin
-MAX_CROSSING = 0.12  # share of lines allowed to run across the gutter (a full-width title)  # top and bottom share of the page height where headers and footers sit
-CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+?\d[\d ().-]{7,}\d)(?!\d)"
-)
+# A right "column" of short pieces, each on the row of a left line, is a margin of dates/places.
+MAX_PAIRED = 0.95
+PAIRED_MIN_SHARE = 0.25
+MAX_CROSSING = 0.12  # share of lines allowed to run across the gutter (a full-width title)
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–)]?$", re.I
 )
@@ -26,7 +27,6 @@ class TextLine:
     y0: float
     x1: float
     y1: float
-    box: int
 
 
 @dataclass
@@ -54,7 +54,9 @@ class RunningLines:
     contact_lines: list[str] = field(default_factory=list)  # header/footer lines with contacts
 
     def is_running(self, band: str, text: str) -> bool:
-        return bool(band) and (_PAGE_NUMBER.match(text) is not None or (band, _key(text)) in self.keys)
+        return bool(band) and (
+            _PAGE_NUMBER.match(text) is not None or (band, _key(text)) in self.keys
+        )
 
 
 def _key(text: str) -> str:
@@ -90,7 +92,7 @@ def arrange_page(page: PageLines, running: RunningLines) -> tuple[str, int]:
     body = [line for line in page.lines if not running.is_running(page.band(line), line.text)]
     gutter = find_gutter(body, page.width)
     if gutter is None:
-        return _join_boxes(body), 1
+        return _join_rows(body), 1
     left = [line for line in body if line.x1 <= gutter]
     right = [line for line in body if line.x0 >= gutter]
     # Above the point where both columns have started (name, title, contacts): one region.
@@ -117,7 +119,7 @@ def find_gutter(lines: list[TextLine], width: float) -> float | None:
     if len(lines) < 8:
         return None
     total = sum(len(line.text) for line in lines)
-    best: tuple[float, float] | None = None
+    candidates: list[tuple[int, float, float]] = []  # (lines crossing, -share, x)
     step = max(width / 100, 2.0)
     x = width * 0.2
     while x <= width * 0.8:
@@ -125,17 +127,21 @@ def find_gutter(lines: list[TextLine], width: float) -> float | None:
         right = [line for line in lines if line.x0 >= x]
         crossing = len(lines) - len(left) - len(right)
         if len(left) >= 4 and len(right) >= 4 and crossing <= MAX_CROSSING * len(lines):
-            share = min(sum(len(line.text) for line in left), sum(len(line.text) for line in right))
-            share /= total
+            chars = min(sum(len(line.text) for line in left), sum(len(line.text) for line in right))
+            share = round(chars / total, 3)
             if (
                 share >= MIN_COLUMN_SHARE
                 and _left_aligned_share(right) >= 0.4
-                and _paired_share(left, right) < MAX_PAIRED
-                and (best is None or share > best[0])
+                and (share >= PAIRED_MIN_SHARE or _paired_share(left, right) < MAX_PAIRED)
             ):
-                best = (share, x)
+                candidates.append((crossing, -share, x))
         x += step
-    return None if best is None else best[1]
+    if not candidates:
+        return None
+    # Fewest lines cut, most balanced; then the middle of that empty strip.
+    best = min(candidates)[:2]
+    xs = [x for crossing, share, x in candidates if (crossing, share) == best]
+    return (xs[0] + xs[-1]) / 2
 
 
 def _paired_share(left: list[TextLine], right: list[TextLine]) -> float:
@@ -147,25 +153,22 @@ def _same_row(a: TextLine, b: TextLine) -> bool:
     return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
+def _join_row(pieces: list[TextLine]) -> str:
+    """Pieces of one row left to right; a wide gap (title ... dates) becomes `` | ``."""
+    text = pieces[0].text
+    for before, piece in zip(pieces, pieces[1:], strict=False):
+        wide = piece.x0 - before.x1 > 2 * (piece.y1 - piece.y0)
+        text += (" | " if wide else " ") + piece.text
+    return text
+
+
 def _left_aligned_share(lines: list[TextLine]) -> float:
     edge = min(line.x0 for line in lines)
     return sum(1 for line in lines if line.x0 <= edge + 8) / len(lines)
 
 
-def _join_boxes(lines: list[TextLine]) -> str:
-    """pdfminer's own order; a blank line between text boxes, as pdfminer's extract_text does."""
-    out: list[str] = []
-    previous_box: int | None = None
-    for line in lines:
-        if previous_box is not None and line.box != previous_box:
-            out.append("")
-        out.append(line.text)
-        previous_box = line.box
-    return "\n".join(out)
-
-
 def _join_rows(lines: list[TextLine]) -> str:
-    """Top to bottom; pieces on one row left to right; a blank line at a wide vertical gap."""
+    """Top to bottom, row by row; a blank line at a wide vertical gap."""
     rows: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda item: -item.y1):
         row = rows[-1] if rows else None
@@ -177,8 +180,11 @@ def _join_rows(lines: list[TextLine]) -> str:
     previous: list[TextLine] | None = None
     for row in rows:
         height = max(item.y1 - item.y0 for item in row)
-        if previous is not None and min(item.y0 for item in previous) - max(i.y1 for i in row) > height:
+        if (
+            previous is not None
+            and min(item.y0 for item in previous) - max(i.y1 for i in row) > height
+        ):
             out.append("")
-        out.append("  ".join(item.text for item in sorted(row, key=lambda item: item.x0)))
+        out.append(_join_row(sorted(row, key=lambda item: item.x0)))
         previous = row
     return "\n".join(out)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.cleanup import clean_text
-from extract.records import DocWarning, Document, DocumentFormat, Page
+from extract.records import Document, DocumentFormat, DocWarning, Page
 from jobfit.errors import EmptyDocument, UnsupportedFormat
 
 _BOMS = (
@@ -30,7 +30,7 @@ class DecodedText:
 
 
 def decode_text(data: bytes) -> DecodedText:
-    """UTF-8 (BOM or not), UTF-16/32 with a BOM, else cp1252 / Latin-1 with a ``non_utf8_text`` warning.
+    """UTF-8 (BOM or not), UTF-16/32 with a BOM, else cp1252 / Latin-1 with a warning.
 
     Raises UnsupportedFormat when the bytes are binary rather than text.
     """
@@ -39,7 +39,14 @@ def decode_text(data: bytes) -> DecodedText:
             try:
                 return _checked(DecodedText(data.decode(encoding), encoding))
             except UnicodeDecodeError as exc:
-                raise UnsupportedFormat(f"text with a {encoding} byte-order mark does not decode") from exc
+                raise UnsupportedFormat(
+                    f"text with a {encoding} byte-order mark does not decode"
+                ) from exc
+    if (encoding := _bomless_utf16(data)) is not None:
+        try:
+            return _checked(DecodedText(data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            pass
     try:
         return _checked(DecodedText(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
@@ -55,6 +62,19 @@ def decode_text(data: bytes) -> DecodedText:
     return _checked(DecodedText(text, encoding, [warning]))
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII text leaves every other byte zero."""
+    sample = data[:4000]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _checked(decoded: DecodedText) -> DecodedText:
     sample = decoded.text[:20000]
     if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
@@ -65,7 +85,7 @@ def _checked(decoded: DecodedText) -> DecodedText:
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])([^\n]*?)(?<=[^\s*_])\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$", re.M)

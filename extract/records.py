@@ -14,6 +14,7 @@ from skills_taxonomy.records import Category
 DocumentFormat = Literal["pdf", "docx", "text", "markdown", "html"]
 Degree = Literal["high_school", "associate", "bachelor", "master", "doctorate"]
 Importance = Literal["required", "preferred"]
+WorkMode = Literal["remote", "hybrid", "on-site"]
 MetricKind = Literal[
     "quota_attainment",
     "quota",
@@ -51,7 +52,9 @@ class Document(BaseModel):
 
 
 class Section(BaseModel):
-    kind: str  # experience, education, skills, summary, certifications, achievements, contact, other
+    # resume: experience, education, skills, summary, certifications, achievements, contact, other
+    # job: intro, requirements, preferred, responsibilities, about
+    kind: str
     heading: str | None
     start: int
     end: int
@@ -188,6 +191,7 @@ class Job(BaseModel):
     travel_percent: float | None = None
     compensation: Compensation | None = None
     location: str | None = None
-    remote: bool | None = None
+    remote: bool | None = None  # True only for fully remote; see work_mode
+    work_mode: WorkMode | None = None
     sections: list[Section] = Field(default_factory=list)
     warnings: list[DocWarning] = Field(default_factory=list)

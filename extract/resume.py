@@ -1,4 +1,5 @@
-"""A ``Document`` into a ``Resume``: sections, contact, roles, skills, education, credentials, metrics.
+"""A ``Document`` into a ``Resume``: sections, contact, roles, skills, education, credentials and
+metrics.
 
 A pure function of its inputs: the same document, taxonomy and reference date give the same record.
 """
@@ -42,13 +43,17 @@ def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None =
         if section.kind == "experience":
             roles.extend(extract_roles(section.text, section.start, today))
     if roles and all(role.start is None for role in roles):
-        warnings.append(DocWarning(code="no_dates", message="no role has dates; years cannot be counted"))
+        warnings.append(
+            DocWarning(code="no_dates", message="no role has dates; years cannot be counted")
+        )
     elif any(role.start is None for role in roles):
         warnings.append(DocWarning(code="undated_roles", message="some roles have no dates"))
 
     tags = tag_sections(sections, taxonomy)
     contact_text = "".join(s.text for s in sections if s.kind == "contact")
-    summary = next((s.text.strip() for s in sections if s.kind == "summary" and s.text.strip()), None)
+    summary = next(
+        (s.text.strip() for s in sections if s.kind == "summary" and s.text.strip()), None
+    )
     metric_text = "\n".join(s.text for s in sections if s.kind != "contact")
     return Resume(
         text=text,
@@ -87,7 +92,12 @@ def _infer_experience(sections: list[Section], today: date) -> tuple[list[Sectio
         if not dated:
             continue
         first = dated[0]
-        while first > 0 and first > dated[0] - 2 and lines[first - 1].stripped and len(lines[first - 1].stripped) <= 90:
+        while (
+            first > 0
+            and first > dated[0] - 2
+            and lines[first - 1].stripped
+            and len(lines[first - 1].stripped) <= 90
+        ):
             first -= 1
         if section.kind == "contact" and first == 0:
             first = min(1, dated[0])  # keep the name line as contact

@@ -54,6 +54,7 @@ RESUME_HEADINGS = _vocab(
             "education",
             r"\b(education|academics?|academic background|degrees?|qualifications|schooling)\b",
         ),
+        ("experience", r"\b(experience|employment|work history)\b"),
         (
             "skills",
             r"\b(skills?|competenc(?:y|ies)|tools|technologies|technical|expertise|tech stack|stack"
@@ -67,7 +68,7 @@ RESUME_HEADINGS = _vocab(
         (
             "experience",
             r"\b(experience|employment|work history|career history|career|positions?|history"
-            r"|professional background|where i'?ve|what i'?ve done|my journey|impact"
+            r"|professional background|where i['’]?ve|what i['’]?ve done|my journey|impact"
             r"|work|track record)\b",
         ),
         ("projects", r"\b(projects?|portfolio)\b"),
@@ -105,7 +106,7 @@ JOB_HEADINGS = _vocab(
             "about",
             r"\b(about|who we are|why join|why you'll love|benefits|perks|what we offer|"
             r"compensation|salary|pay|equal opportunity|eeo|our values|culture|life at|"
-            r"location|how to apply)\b",
+            r"how to apply)\b",
         ),
     ]
 )
@@ -131,11 +132,6 @@ _SENTENCE_WORDS = {
     "by",
     "including",
     "such",
-    "is",
-    "are",
-    "we",
-    "you",
-    "i",
 }
 _DECORATION = " \t#*_=~>|•·-–—:[]"
 _INLINE = re.compile(
@@ -154,6 +150,8 @@ def heading_kind(line: str, vocabulary: Vocabulary) -> str | None:
     if not body or not (body[0].isupper() or raw[0] in "#*"):
         return None
     if body.endswith((".", ",", ";")) or "@" in body or _HAS_DIGIT_DATE.search(body):
+        return None
+    if ":" in body:  # "Location: Austin" is a labelled line, not a heading
         return None
     words = body.replace("&", " ").replace("/", " ").split()
     if len(words) > 6:
@@ -193,17 +191,17 @@ def find_sections(text: str, vocabulary: Vocabulary, preamble: str) -> list[Sect
             continue
         inline = inline_heading(line.text, vocabulary)
         if inline is not None:
-            kind, heading, offset = inline
-            marks.append((line.start, line.start + offset, kind, heading))
+            inline_kind, inline_text, offset = inline
+            marks.append((line.start, line.start + offset, inline_kind, inline_text))
     sections: list[Section] = []
     first = marks[0][0] if marks else len(text)
     if text[:first].strip():
         sections.append(Section(kind=preamble, heading=None, start=0, end=first, text=text[:first]))
-    for index, (_line_start, content_start, kind, heading) in enumerate(marks):
+    for index, (_line_start, content_start, mark_kind, heading) in enumerate(marks):
         end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         sections.append(
             Section(
-                kind=kind,
+                kind=mark_kind,
                 heading=heading,
                 start=content_start,
                 end=end,

@@ -28,7 +28,9 @@ class Tag:
     section: str
 
 
-def tag_sections(sections: list[Section], taxonomy: Taxonomy, skip: frozenset[str] = frozenset()) -> list[Tag]:
+def tag_sections(
+    sections: list[Section], taxonomy: Taxonomy, skip: frozenset[str] = frozenset()
+) -> list[Tag]:
     """Taxonomy tags over every section, offsets moved to the document's."""
     tags: list[Tag] = []
     for section in sections:
@@ -37,13 +39,21 @@ def tag_sections(sections: list[Section], taxonomy: Taxonomy, skip: frozenset[st
         as_list = section.kind in LIST_SECTIONS
         for span in taxonomy.tag(section.text, skills_list=as_list):
             tags.append(
-                Tag(span.entry_id, span.text, section.start + span.start, section.start + span.end, section.kind)
+                Tag(
+                    span.entry_id,
+                    span.text,
+                    section.start + span.start,
+                    section.start + span.end,
+                    section.kind,
+                )
             )
     tags.sort(key=lambda tag: tag.start)
     return tags
 
 
-def resume_skills(tags: list[Tag], taxonomy: Taxonomy, roles: list[Experience], today: date) -> list[ResumeSkill]:
+def resume_skills(
+    tags: list[Tag], taxonomy: Taxonomy, roles: list[Experience], today: date
+) -> list[ResumeSkill]:
     """One record per taxonomy entry, in order of first mention."""
     by_entry: dict[str, list[Tag]] = defaultdict(list)
     for tag in tags:
@@ -63,7 +73,10 @@ def resume_skills(tags: list[Tag], taxonomy: Taxonomy, roles: list[Experience], 
                 id=entry.id,
                 name=entry.name,
                 category=entry.category,
-                mentions=[Mention(text=m.text, start=m.start, end=m.end, section=m.section) for m in mentions],
+                mentions=[
+                    Mention(text=m.text, start=m.start, end=m.end, section=m.section)
+                    for m in mentions
+                ],
                 evidenced=any(m.section in EVIDENCE_SECTIONS for m in mentions),
                 years=years,
                 last_used=_iso(last_used),

@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from extract.plaintext import decode_text, looks_like_markdown
-from extract.records import DocWarning, DocumentFormat
+from extract.records import DocumentFormat, DocWarning
 from jobfit.errors import CorruptDocument, EmptyDocument, EncryptedDocument, UnsupportedFormat
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -53,7 +53,9 @@ def sniff(data: bytes, filename: str | None = None) -> Sniffed:
     if data.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedDocument("the Office document is password-protected")
-        raise UnsupportedFormat("legacy Word .doc (OLE) files are not supported; save as DOCX or PDF")
+        raise UnsupportedFormat(
+            "legacy Word .doc (OLE) files are not supported; save as DOCX or PDF"
+        )
     for magic, kind in _IMAGES.items():
         if data.startswith(magic):
             raise UnsupportedFormat(f"{kind}: images have no text layer and OCR is not available")

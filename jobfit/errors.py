@@ -21,7 +21,8 @@ JobfitError
  ├── NotFound                       not_found              404   exit 3
  ├── Unauthorized                   unauthorized           401   exit 4
  ├── RateLimited                    rate_limited           429   exit 5
- └── Conflict                       conflict               409   exit 6
+ ├── Conflict                       conflict               409   exit 6
+ └── InsecureBind                   insecure_bind          500   exit 7    (serve: no keys, public host)
 """
 
 from __future__ import annotations
@@ -136,6 +137,11 @@ class Conflict(JobfitError):
     code = "conflict"
     http_status = 409
     exit_code = 6
+
+
+class InsecureBind(JobfitError):
+    code = "insecure_bind"
+    exit_code = 7
 
 
 def all_errors() -> list[type[JobfitError]]:

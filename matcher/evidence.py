@@ -37,7 +37,7 @@ class Unit:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Lines, bullet markers stripped, split again at sentence ends; fragments under 2 words dropped."""
+    """Lines without bullet markers, split at sentence ends; fragments under 2 words dropped."""
     out: list[str] = []
     for line in text.splitlines():
         line = _BULLET.sub("", line).strip()
@@ -61,8 +61,13 @@ def resume_units(resume: Resume) -> list[Unit]:
         seen.add(text)
         start = resume.text.find(text)
         units.append(
-            Unit(text, start if start >= 0 else None, start + len(text) if start >= 0 else None,
-                 section, role)
+            Unit(
+                text,
+                start if start >= 0 else None,
+                start + len(text) if start >= 0 else None,
+                section,
+                role,
+            )
         )
 
     for index, role in enumerate(resume.experience):
@@ -130,7 +135,7 @@ class EvidenceIndex:
         return cls(units, vectors)
 
     def similarities(self, queries: np.ndarray) -> np.ndarray:
-        """(len(queries), len(units)) cosines, rounded so that tiny float noise cannot flip a score."""
+        """(queries, units) cosines, rounded so that float noise cannot flip a score."""
         if not self.units or queries.shape[0] == 0:
             return np.zeros((queries.shape[0], len(self.units)), dtype=np.float32)
         return np.round(queries @ self.vectors.T, 4)
@@ -149,7 +154,11 @@ class EvidenceIndex:
 
     def unit_containing(self, position: int) -> Unit | None:
         for unit in self.units:
-            if unit.start is not None and unit.end is not None and unit.start <= position < unit.end:
+            if (
+                unit.start is not None
+                and unit.end is not None
+                and unit.start <= position < unit.end
+            ):
                 return unit
         return None
 

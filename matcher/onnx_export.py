@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
+from typing import Any
 
 from jobfit.errors import ModelUnavailable
 
@@ -48,7 +50,11 @@ def export_onnx(out: Path, *, quantize: bool = True) -> Path:
         }
         dynamic = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES}
         dynamic["token_embeddings"] = {0: "batch", 1: "sequence"}
-        with torch.no_grad():
+        # The TorchScript exporter is deprecated in torch 2.9+, but the dynamo one needs
+        # onnxscript (not a dependency); its deprecation and tracer warnings are expected here.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", torch.jit.TracerWarning)
             torch.onnx.export(
                 _token_embeddings_module(model),
                 (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
@@ -91,7 +97,7 @@ def _sensitive_nodes(model_path: Path) -> list[str]:
     ]
 
 
-def _token_embeddings_module(model: object) -> object:
+def _token_embeddings_module(model: Any) -> Any:
     """Wrap the HF model so the exported graph returns only the last hidden state."""
     import torch
 
@@ -101,11 +107,14 @@ def _token_embeddings_module(model: object) -> object:
             self.model = model
 
         def forward(
-            self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
         ) -> torch.Tensor:
-            output = self.model(  # type: ignore[operator]
+            output = self.model(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             )
-            return output.last_hidden_state  # type: ignore[no-any-return]
+            return output.last_hidden_state
 
     return TokenEmbeddings()

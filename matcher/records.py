@@ -16,8 +16,9 @@ Status = Literal["met", "partial", "unmet"]
 class Component(BaseModel):
     name: str  # required_skills, preferred_skills, experience_years, requirement_evidence, ...
     value: float  # 0..1
-    weight: float
+    weight: float  # normalised over the components that apply: score = 100 * sum(weight * value)
     reason: str
+    applies: bool = True  # False: the posting does not ask for it; weight 0
 
 
 class Evidence(BaseModel):
@@ -59,6 +60,7 @@ class RequirementResult(BaseModel):
     importance: Importance
     status: Status
     evidence: Evidence | None
+    strength: float | None = None  # 0..1, skill coverage, similarity and years combined
 
 
 class ExperienceFit(BaseModel):
@@ -92,3 +94,4 @@ class MatchReport(BaseModel):
     warnings: list[DocWarning] = Field(default_factory=list)
     job_title: str | None = None
     candidate: dict[str, str | None] | None = None  # display only; None when blind
+    blind: bool = False

@@ -33,6 +33,11 @@ SEMANTIC_BULLET_THRESHOLD = 0.70  # a bullet vs a JD skill name (rare: names are
 SEMANTIC_CATEGORIES = ("hard_skill", "methodology", "industry")
 # scored elsewhere: licences and certifications, titles, degree fields
 NOT_SKILLS = ("certification", "licence", "job_title", "degree_field")
+# skills that resume figures prove (taxonomy id -> metric kinds)
+METRIC_SKILLS: dict[str, tuple[str, ...]] = {
+    "quota-attainment": ("quota_attainment", "quota"),
+    "net-revenue-retention": ("retention",),
+}
 _FOLD = re.compile(r"[^0-9a-z+#]+")
 
 
@@ -72,6 +77,12 @@ def _satisfies(taxonomy: Taxonomy, candidate: str, required: str) -> bool:
 def _resume_term(skill: ResumeSkill) -> str:
     counts = Counter(mention.text for mention in skill.mentions)
     return counts.most_common(1)[0][0] if counts else skill.name
+
+
+def _different_terms(resume_term: str, job_term: str) -> bool:
+    """SFDC vs Salesforce; not Outreach vs "Outreach sequences"."""
+    mine, theirs = fold(resume_term), fold(job_term)
+    return bool(mine) and bool(theirs) and mine not in theirs and theirs not in mine
 
 
 def _evidence(skill: ResumeSkill, index: EvidenceIndex) -> list[Evidence]:
@@ -117,6 +128,11 @@ def match_skills(
     for skill in wanted:
         job_term = terms.get(skill.id, skill.name)
         found = _linked(skill, job, by_id, taxonomy, job_term)
+        if found is None and skill.id in METRIC_SKILLS:
+            metric_outcome = _from_metrics(skill, resume, job_term)
+            if metric_outcome is not None:
+                outcomes.append(metric_outcome)
+                continue
         if found is None:
             unresolved.append(skill)
             continue
@@ -125,6 +141,21 @@ def match_skills(
     outcomes += _semantic(unresolved, resume, terms, encoder, index)
     order = {skill.id: position for position, skill in enumerate(wanted)}
     return sorted(outcomes, key=lambda outcome: order[outcome.skill.id])
+
+
+def _from_metrics(skill: JobSkill, resume: Resume, job_term: str) -> SkillOutcome | None:
+    """Skills that a figure proves: "124% of quota" shows quota attainment."""
+    metrics = [m for m in resume.metrics if m.kind in METRIC_SKILLS[skill.id]]
+    if not metrics:
+        return None
+    matched = Matched(
+        id=skill.id,
+        name=skill.name,
+        importance=skill.importance,
+        evidence=[Evidence(text=m.text, section="experience") for m in metrics[:3]],
+        via="exact",
+    )
+    return SkillOutcome(skill, skill_weight(skill), 1.0, matched, job_term)
 
 
 def _linked(
@@ -160,7 +191,7 @@ def _outcome(
         importance=skill.importance,
         evidence=_evidence(held, index),
         via=via,
-        resume_term=resume_term if fold(resume_term) != fold(job_term) else None,
+        resume_term=resume_term if _different_terms(resume_term, job_term) else None,
         evidenced=held.evidenced,
     )
     return SkillOutcome(skill, skill_weight(skill), credit, matched, job_term)
@@ -197,8 +228,13 @@ def _semantic(
                         name=skill.name,
                         importance=skill.importance,
                         evidence=[
-                            Evidence(text=unit.text, start=unit.start, end=unit.end,
-                                     section=unit.section, similarity=round(similarity, 3))
+                            Evidence(
+                                text=unit.text,
+                                start=unit.start,
+                                end=unit.end,
+                                section=unit.section,
+                                similarity=round(similarity, 3),
+                            )
                         ],
                         via="semantic",
                     )

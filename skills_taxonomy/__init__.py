@@ -1,10 +1,10 @@
 """skills_taxonomy: canonical skills, aliases, is-a hierarchy, typo-tolerant look-up and tagging.
 
-    from skills_taxonomy import load_taxonomy
-    taxonomy = load_taxonomy()              # cached per process
-    taxonomy.lookup("SFDC").id              # 'salesforce'
-    taxonomy.tag("Built sequences in Outreach and Salesforce")
-    taxonomy.satisfies("hubspot", "crm-software")
+from skills_taxonomy import load_taxonomy
+taxonomy = load_taxonomy()              # cached per process
+taxonomy.lookup("SFDC").id              # 'salesforce'
+taxonomy.tag("Built sequences in Outreach and Salesforce")
+taxonomy.satisfies("hubspot", "crm-software")
 """
 
 from skills_taxonomy.loading import load_taxonomy

@@ -112,7 +112,9 @@ def merge_overlay(curated: list[Entry], overlay: list[Entry]) -> list[Entry]:
         if entry.id in taken_ids or compact_key(entry.name) in taken_keys:
             continue
         aliases = tuple(a for a in entry.aliases if compact_key(a) not in taken_keys)
-        merged.append(entry.model_copy(update={"aliases": aliases}) if aliases != entry.aliases else entry)
+        merged.append(
+            entry.model_copy(update={"aliases": aliases}) if aliases != entry.aliases else entry
+        )
         taken_ids.add(entry.id)
     return merged
 

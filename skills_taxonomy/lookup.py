@@ -38,7 +38,11 @@ def max_edits(length: int) -> int:
 class LookupIndex:
     """Normalised keys of every name and alias, built once per taxonomy."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], generic: set[str] | frozenset[str] = frozenset()
+    ) -> None:
+        # ids of entries that have children: "Zoho CRM" without its vendor is not "CRM software"
+        self.generic = frozenset(generic)
         self.exact: dict[str, Hit] = {}
         self.compact: dict[str, Hit] = {}
         for entry in entries:  # first writer wins: curated entries come before the overlay
@@ -62,10 +66,10 @@ class LookupIndex:
         if found is not None:
             return found, "normalised", 100.0
         candidates = [base]
-        for variant, _rule in variants(term):
+        for variant, vendor_removed in variants(term):
             candidates.append(variant)
             hit = self.exact.get(variant) or self._normalised(compact_key(variant))
-            if hit is not None:
+            if hit is not None and not (vendor_removed and hit[0] in self.generic):
                 return hit, "normalised", 95.0
         for candidate in candidates:
             fuzzy = self._fuzzy(compact_key(candidate))

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 _SPACES = re.compile(r"\s+")
-_NOT_KEY = re.compile(r"[^0-9a-z+#]+")
+_NOT_KEY = re.compile(r"[^\w+#]+|_+")
 _TRAILING_VERSION = re.compile(r"(?:\s*v?\d+(?:\.\d+)*\+?|\s+\d{4})$")
 _SUFFIXES = (
     ".com",
@@ -85,48 +85,48 @@ def exact_key(text: str) -> str:
 
 
 def compact_key(text: str) -> str:
-    """Letters, digits, ``+`` and ``#`` only: ``Sales force`` and ``SalesForce`` give ``salesforce``."""
+    """Letters, digits, ``+`` and ``#`` only: ``Sales force`` and ``SalesForce`` agree."""
     return _NOT_KEY.sub("", fold(text))
 
 
-def variants(term: str) -> Iterator[tuple[str, str]]:
-    """Fallback exact keys for a term, each with the rule that produced it.
+def variants(term: str) -> Iterator[tuple[str, bool]]:
+    """Fallback exact keys for a term, each with whether a vendor prefix was removed on the way.
 
     Yields the term without a vendor prefix, a trailing version, a known suffix, a trailing
     parenthesised or acronym part ("Structured query language SQL" -> "sql"), combined in turn.
     """
     base = exact_key(term)
     seen = {base}
-    frontier = [base]
+    frontier = [(base, False)]
     while frontier:
-        current = frontier.pop(0)
-        for candidate in _one_step(current):
-            if candidate and candidate not in seen and len(compact_key(candidate)) >= 1:
+        current, vendor_removed = frontier.pop(0)
+        for candidate, by_vendor in _one_step(current):
+            if candidate and candidate not in seen:
                 seen.add(candidate)
-                frontier.append(candidate)
-                yield candidate, "normalised"
+                frontier.append((candidate, vendor_removed or by_vendor))
+                yield candidate, vendor_removed or by_vendor
 
 
-def _one_step(key: str) -> Iterator[str]:
+def _one_step(key: str) -> Iterator[tuple[str, bool]]:
     stripped = _VENDOR_PREFIX.sub("", key)
     if stripped != key:
-        yield stripped
+        yield stripped, True
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            yield key[: -len(suffix)].strip()
+            yield key[: -len(suffix)].strip(), False
     version_free = _TRAILING_VERSION.sub("", key).strip()
     if version_free != key and len(compact_key(version_free)) >= 2:
-        yield version_free
+        yield version_free, False
     # "hypertext markup language html" -> "html"; "microsoft visual basic for applications vba"
     words = key.split(" ")
     if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
-        yield words[-1]
-        yield " ".join(words[:-1])
+        yield words[-1], False
+        yield " ".join(words[:-1]), False
     if len(words) >= 2 and key.endswith(")"):
         inner = key[key.rfind("(") + 1 : -1].strip()
         if inner:
-            yield inner
-            yield key[: key.rfind("(")].strip()
+            yield inner, False
+            yield key[: key.rfind("(")].strip(), False
 
 
 def compact_variants(key: str) -> Iterator[str]:

@@ -21,11 +21,11 @@ class Taxonomy:
         self._entries: dict[str, Entry] = {}
         for entry in entries:
             self._entries.setdefault(entry.id, entry)  # first wins: curated before overlay
-        self._index = LookupIndex(self._entries.values())
         self._children: dict[str, list[str]] = {}
         for entry in self._entries.values():
             for parent in entry.parents:
                 self._children.setdefault(parent, []).append(entry.id)
+        self._index = LookupIndex(self._entries.values(), generic=set(self._children))
         self._tagger: Tagger | None = None
         self._tagger_lock = threading.Lock()
 

@@ -8,6 +8,7 @@ points here; ``api.db.migrations_config()`` builds one.
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from api.db import Base, Database
 from jobfit.config import Config
@@ -28,7 +29,7 @@ def run_migrations_online() -> None:
         database.dispose()
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()

@@ -93,11 +93,18 @@ def stats(fmt: str) -> None:
 
 
 @taxonomy.command()
-def validate() -> None:
+@click.option(
+    "--data-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="folder of taxonomy YAML files (default: the data shipped with jobfit)",
+)
+def validate(data_dir: Path | None) -> None:
     """Check the curated data; print each problem and exit non-zero if there are any."""
+    from skills_taxonomy.loading import DATA_DIR
     from skills_taxonomy.validate import validate_data
 
-    problems = validate_data()
+    problems = validate_data(data_dir or DATA_DIR)
     for problem in problems:
         click.echo(str(problem))
     if problems:

@@ -152,7 +152,11 @@ def _formatted_skills(path: Path, mapper_path: Path, builder: _Builder) -> None:
     aliases: dict[str, list[str]] = {}
     paths: dict[str, list[list[str]]] = {}
     for row in read_csv(path):
-        concept, label, kind = row.get("id", ""), (row.get("description") or "").strip(), row["type"]
+        concept, label, kind = (
+            row.get("id", ""),
+            (row.get("description") or "").strip(),
+            row["type"],
+        )
         if not concept or not label:
             continue
         if kind in {"level_2", "level_3"}:
@@ -176,9 +180,11 @@ def _formatted_skills(path: Path, mapper_path: Path, builder: _Builder) -> None:
         if code in group_names:
             builder.add(
                 Entry(
-                    id=_group_id(code), name=group_names[code],
+                    id=_group_id(code),
+                    name=group_names[code],
                     category=_category("", "", [code]),
-                    parents=tuple(_group_id(p) for p in parents), source="esco",
+                    parents=tuple(_group_id(p) for p in parents),
+                    source="esco",
                 )
             )
     for concept, name in names.items():
@@ -186,11 +192,13 @@ def _formatted_skills(path: Path, mapper_path: Path, builder: _Builder) -> None:
         leaf_groups = tuple(dict.fromkeys(chain[-1] for chain in chains if chain))
         builder.add(
             Entry(
-                id=_skill_id(concept), name=name,
+                id=_skill_id(concept),
+                name=name,
                 category=_category("", "", [c[0] for c in chains if c]),
                 aliases=clean_forms(name, aliases.get(concept, [])),
                 parents=tuple(_group_id(g) for g in leaf_groups if g in group_names),
-                esco_uri=SKILL_URI + concept, source="esco",
+                esco_uri=SKILL_URI + concept,
+                source="esco",
             )
         )
 
@@ -219,8 +227,11 @@ def _occupations(path: Path, builder: _Builder) -> None:
         labels = _labels(row.get("altLabels") or row.get("ALTLABELS") or "")
         builder.add(
             Entry(
-                id="esco-occupation-" + slug(uri.rsplit("/", 1)[-1]), name=name,
-                category="job_title", aliases=clean_forms(name, labels), esco_uri=uri,
+                id="esco-occupation-" + slug(uri.rsplit("/", 1)[-1]),
+                name=name,
+                category="job_title",
+                aliases=clean_forms(name, labels),
+                esco_uri=uri,
                 source="esco",
             )
         )

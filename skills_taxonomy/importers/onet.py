@@ -70,25 +70,51 @@ def import_onet(source: Path, out_dir: Path, curated: Taxonomy) -> ImportSummary
             commodity_id = f"onet-{code}"
             if commodity_id not in entries and commodity_id not in renamed:
                 skipped += _add(
-                    entries, renamed, curated, by_onet_code.get(code),
-                    Entry(id=commodity_id, name=title or code, category="tool", onet_code=code,
-                          parents=_class_parent(classes, code), source="onet"),
+                    entries,
+                    renamed,
+                    curated,
+                    by_onet_code.get(code),
+                    Entry(
+                        id=commodity_id,
+                        name=title or code,
+                        category="tool",
+                        onet_code=code,
+                        parents=_class_parent(classes, code),
+                        source="onet",
+                    ),
                 )
             example_id = f"onet-{slug(example)}"
             if example_id in entries or example_id in renamed:
                 continue
             skipped += _add(
-                entries, renamed, curated, None,
-                Entry(id=example_id, name=example, category="tool", onet_code=code,
-                      parents=(commodity_id,), source="onet"),
+                entries,
+                renamed,
+                curated,
+                None,
+                Entry(
+                    id=example_id,
+                    name=example,
+                    category="tool",
+                    onet_code=code,
+                    parents=(commodity_id,),
+                    source="onet",
+                ),
             )
     for class_code, class_title in _used_classes(classes, entries.values()):
         class_id = f"onet-{class_code}"
         if class_id not in entries:
             skipped += _add(
-                entries, renamed, curated, by_onet_code.get(class_code),
-                Entry(id=class_id, name=class_title, category="tool", onet_code=class_code,
-                      source="onet"),
+                entries,
+                renamed,
+                curated,
+                by_onet_code.get(class_code),
+                Entry(
+                    id=class_id,
+                    name=class_title,
+                    category="tool",
+                    onet_code=class_code,
+                    source="onet",
+                ),
             )
     skipped += _occupations(source, entries, renamed, curated)
     kept = remap_links(list(entries.values()), renamed)
@@ -167,7 +193,10 @@ def _occupations(
             skipped += 1
             continue
         entries[entry_id] = Entry(
-            id=entry_id, name=title, category="job_title",
-            aliases=clean_forms(title, alternates.get(code, [])), source="onet",
+            id=entry_id,
+            name=title,
+            category="job_title",
+            aliases=clean_forms(title, alternates.get(code, [])),
+            source="onet",
         )
     return skipped

@@ -80,7 +80,10 @@ def write_overlay(
     except OSError as exc:
         raise TaxonomyError(f"cannot write the {source} overlay to {out_dir}: {exc}") from exc
     return ImportSummary(
-        source=source, path=path, written=len(entries), skipped_for_curated=skipped,
+        source=source,
+        path=path,
+        written=len(entries),
+        skipped_for_curated=skipped,
         attribution=attribution,
     )
 
@@ -107,6 +110,8 @@ def remap_links(entries: list[Entry], renamed: dict[str, str]) -> list[Entry]:
     return fixed
 
 
-def _remap(ids: tuple[str, ...], renamed: dict[str, str], known: set[str], own: str) -> tuple[str, ...]:
+def _remap(
+    ids: tuple[str, ...], renamed: dict[str, str], known: set[str], own: str
+) -> tuple[str, ...]:
     out = (renamed.get(i, i) for i in ids)
     return tuple(dict.fromkeys(i for i in out if i in known and i != own))

@@ -1,0 +1,225 @@
+"""DOCX to Document with python-docx, after checking the archive and its XML are safe to open.
+
+Body paragraphs and tables come out in document order (tables often hold two-column resumes),
+text boxes included; page headers and footers stay out of the body. Runs a reader cannot see
+(``w:vanish``, white, under 2 pt) are removed and reported.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import defusedxml.ElementTree as safe_et
+from defusedxml import DefusedXmlException
+from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Pt
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+from extract.cleanup import clean_text
+from extract.doc_warnings import LIGHT, contact_in_header_warning, has_contact, hidden_warnings
+from extract.limits import Limits
+from extract.records import Document, DocWarning, Page
+from jobfit.errors import CorruptDocument, EmptyDocument, UnsafeDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXTBOX_PARAGRAPHS = ".//w:drawing//w:txbxContent//w:p"
+_MAX_ENTRIES = 2000
+
+
+@dataclass
+class _Body:
+    white_is_visible: bool = False  # the document draws filled shapes that white text may sit on
+    lines: list[str] = field(default_factory=list)
+    hidden: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_docx(data: bytes, limits: Limits) -> Document:
+    check_archive(data, limits)
+    try:
+        docx = open_docx(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CorruptDocument("the DOCX file is damaged and cannot be read") from exc
+    except etree.XMLSyntaxError as exc:
+        raise CorruptDocument("the DOCX file contains malformed XML") from exc
+    body = _Body(white_is_visible=_has_backdrops(docx.element))
+    for block in docx.iter_inner_content():
+        _read_block(block, body)
+    header = _Body(white_is_visible=body.white_is_visible)
+    for section in docx.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
+            if part.is_linked_to_previous:
+                continue
+            for block in part.iter_inner_content():
+                _read_block(block, header)
+    text = clean_text("\n".join(body.lines))
+    warnings: list[DocWarning] = []
+    header_text = clean_text("\n".join(dict.fromkeys(header.lines)))
+    if has_contact(header_text) and not has_contact(text):
+        warnings.append(contact_in_header_warning())
+        # Kept once at the top so contact details are not lost, never inside a section.
+        text = f"{header_text}\n\n{text}".strip()
+    hidden = [(reason, clean_text(words)) for reason, words in body.hidden + header.hidden]
+    hidden = [(reason, words) for reason, words in hidden if words]
+    warnings.extend(hidden_warnings(reason for reason, _ in hidden))
+    if not text:
+        raise EmptyDocument("the DOCX document contains no visible text")
+    return Document(
+        format="docx",
+        text=text,
+        pages=[Page(number=1, text=text)],
+        warnings=warnings,
+        hidden_text=[words for _, words in hidden],
+    )
+
+
+def check_archive(data: bytes, limits: Limits) -> None:
+    """Refuse zip bombs and XML attacks before python-docx inflates anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > _MAX_ENTRIES:
+                raise UnsafeDocument(f"the DOCX archive has {len(entries)} entries")
+            unzipped = sum(entry.file_size for entry in entries)
+            zipped = sum(entry.compress_size for entry in entries) or 1
+            if unzipped > limits.max_unzipped_bytes:
+                raise UnsafeDocument(
+                    f"the DOCX archive expands to {unzipped / 1e6:.0f} MB "
+                    f"(limit {limits.max_unzipped_bytes / 1e6:.0f} MB): a possible zip bomb"
+                )
+            if unzipped > 1_000_000 and unzipped / zipped > limits.max_zip_ratio:
+                raise UnsafeDocument(
+                    f"the DOCX archive is compressed {unzipped / zipped:.0f} to 1 "
+                    f"(limit {limits.max_zip_ratio:.0f}): a possible zip bomb"
+                )
+            for entry in entries:
+                if entry.filename.endswith((".xml", ".rels")):
+                    _check_xml(archive.read(entry), entry.filename, limits.max_xml_depth)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise CorruptDocument("the DOCX archive is damaged") from exc
+    except NotImplementedError as exc:  # unsupported compression or encryption of entries
+        raise CorruptDocument("the DOCX archive uses an unsupported compression method") from exc
+
+
+def _check_xml(xml: bytes, name: str, max_depth: int) -> None:
+    """No DTD, no entities, no external references, nesting no deeper than ``max_depth``."""
+    depth = 0
+    try:
+        for event, _ in safe_et.iterparse(
+            io.BytesIO(xml), events=("start", "end"), forbid_dtd=True
+        ):
+            depth += 1 if event == "start" else -1
+            if depth > max_depth:
+                raise UnsafeDocument(f"{name} nests XML deeper than {max_depth} levels")
+    except DefusedXmlException as exc:
+        raise UnsafeDocument(f"{name} declares a DTD or entities, which are refused") from exc
+    except safe_et.ParseError as exc:
+        raise CorruptDocument(f"{name} in the DOCX archive is not well-formed XML") from exc
+
+
+def _read_block(block: Paragraph | Table, out: _Body) -> None:
+    if isinstance(block, Paragraph):
+        _read_paragraph(block, out)
+        return
+    seen: dict[int, object] = {}  # holds the elements so their ids stay unique
+    for row in block.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats across the grid
+                continue
+            seen[id(cell._tc)] = cell._tc
+            for inner in cell.iter_inner_content():
+                _read_block(inner, out)
+
+
+def _read_paragraph(paragraph: Paragraph, out: _Body) -> None:
+    visible: list[str] = []
+    hidden: list[str] = []
+    hidden_reason = ""
+    for run, reason in _runs(paragraph, out.white_is_visible):
+        if reason and (reason == hidden_reason or not hidden):
+            hidden.append(run.text)
+            hidden_reason = reason
+            continue
+        _flush_hidden(out, hidden_reason, hidden)
+        hidden, hidden_reason = ([run.text], reason) if reason else ([], "")
+        if not reason:
+            visible.append(run.text)
+    _flush_hidden(out, hidden_reason, hidden)
+    out.lines.append("".join(visible))
+    for element in paragraph._p.iterfind(_TEXTBOX_PARAGRAPHS.replace("w:", W)):
+        _read_paragraph(Paragraph(element, paragraph._parent), out)
+
+
+def _flush_hidden(out: _Body, reason: str, pieces: list[str]) -> None:
+    """One passage per run of hidden text; spacing artefacts (a lone comma) are not reported."""
+    text = "".join(pieces).strip()
+    if any(char.isalnum() for char in text):
+        out.hidden.append((reason, text))
+
+
+def _runs(paragraph: Paragraph, white_is_visible: bool) -> Iterator[tuple[Run, str]]:
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            yield run, _hidden_reason(run, white_is_visible)
+
+
+def _hidden_reason(run: Run, white_is_visible: bool) -> str:
+    font = run.font
+    if font.hidden:
+        return "vanish"
+    if font.size is not None and font.size < Pt(2):
+        return "tiny"
+    if white_is_visible:
+        return ""
+    rgb = font.color.rgb if font.color is not None and font.color.type is not None else None
+    if rgb is not None and min(rgb[0], rgb[1], rgb[2]) >= LIGHT * 255 and not _shaded(run):
+        return "white"
+    return ""
+
+
+_PROPERTIES = (f"{W}rPr", f"{W}pPr", f"{W}tcPr")
+_WHITE_FILLS = {"auto", "ffffff", "none", "white", "clear"}
+
+
+def _shaded(run: Run) -> bool:
+    """The run, its paragraph or its table cell has a dark fill: white text there is readable."""
+    for element in (run._r, *run._r.iterancestors()):
+        for properties in element.iterchildren(*_PROPERTIES):
+            for node in properties.iterchildren(f"{W}shd", f"{W}highlight"):
+                fill = node.get(f"{W}fill") or node.get(f"{W}val")
+                if fill and fill.lower() not in _WHITE_FILLS:
+                    return True
+    return False
+
+
+# Filled shapes, page backgrounds and images behind the text: white text may sit on them.
+_BACKDROPS = (
+    "{urn:schemas-microsoft-com:vml}fill",
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}solidFill",
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}blipFill",
+    f"{W}background",
+)
+
+
+def _has_backdrops(root: etree._Element) -> bool:
+    if any(True for _ in root.iter(*_BACKDROPS)):
+        return True
+    return any(
+        element.get("fillcolor") or element.get("filled") == "t"
+        for element in root.iter("{urn:schemas-microsoft-com:vml}*")
+    )

@@ -1,0 +1,95 @@
+"""HTML to Document with BeautifulSoup: block elements become lines, hidden ones are reported."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
+
+from extract.cleanup import clean_text
+from extract.doc_warnings import hidden_warnings
+from extract.records import Document, DocWarning, Page
+from jobfit.errors import EmptyDocument
+
+_DROPPED = ("script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object")
+_BLOCKS = frozenset(
+    """address article aside blockquote body dd details div dl dt fieldset figcaption figure footer
+    form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p pre section summary table tbody
+    thead tfoot tr ul caption""".split()
+)
+_CELLS = frozenset({"td", "th"})
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:;|$)",
+    re.I,
+)
+
+
+def read_html(markup: str, warnings: list[DocWarning] | None = None) -> Document:
+    soup = BeautifulSoup(markup, "html.parser")
+    for element in soup.find_all(_DROPPED):
+        element.decompose()
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    hidden: list[str] = []
+    for element in soup.find_all(_is_hidden):
+        if element.parent is None:  # already removed with a hidden ancestor
+            continue
+        words = clean_text(element.get_text(" "))
+        if words:
+            hidden.append(words)
+        element.decompose()
+    pieces: list[str] = []
+    _render(soup, pieces)
+    text = clean_text("".join(pieces))
+    if not text:
+        raise EmptyDocument("the HTML page contains no visible text")
+    all_warnings = list(warnings or []) + hidden_warnings("css" for _ in hidden)
+    return Document(
+        format="html",
+        text=text,
+        pages=[Page(number=1, text=text)],
+        warnings=all_warnings,
+        hidden_text=hidden,
+    )
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden"):
+        return True
+    if tag.name == "input" and str(tag.get("type", "")).lower() == "hidden":
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _render(node: Tag, out: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, Doctype | Declaration | ProcessingInstruction):
+            continue
+        if isinstance(child, NavigableString):
+            out.append(str(child) if node.name == "pre" else re.sub(r"\s+", " ", str(child)))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            out.append("\n")
+            continue
+        block = name in _BLOCKS
+        if block:
+            out.append("\n")
+        if name == "li":
+            out.append("- ")
+        _render(child, out)
+        if block:
+            out.append("\n")
+        elif name in _CELLS:
+            out.append("\n")

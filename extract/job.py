@@ -1,0 +1,264 @@
+"""A ``Document`` into a ``Job``: title, seniority, requirements with importance, skills, years,
+education, credentials, metrics, travel, compensation, location and work mode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extract.certifications import find_certifications
+from extract.contact import LOCATION_RE
+from extract.dates import years_asked
+from extract.education import DEGREE_ORDER, find_degrees
+from extract.experience import BULLET_RE
+from extract.job_terms import (
+    alternatives,
+    compensation,
+    education_fields,
+    seniority_of,
+    travel_percent,
+    work_mode,
+)
+from extract.metrics import find_metrics
+from extract.records import (
+    Degree,
+    Document,
+    EducationAsk,
+    Importance,
+    Job,
+    JobSkill,
+    Requirement,
+    Section,
+)
+from extract.sections import JOB_HEADINGS, find_sections, split_lines
+from extract.skills import Tag, tag_sections
+from skills_taxonomy import Taxonomy
+
+REQUIREMENT_SECTIONS = {"requirements", "preferred"}
+PREFERRED_RE = re.compile(
+    r"\b(nice[- ]to[- ]have|(?:is|are|would be|a)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+)?plus|"
+    r"pluses|bonus|preferred|"
+    r"preferably|ideally|desired|desirable|(?:an\s+)?advantage(?:ous)?|would be great|not required|"
+    r"good to have|extra credit|helpful|appreciated)\b",
+    re.IGNORECASE,
+)
+REQUIRED_RE = re.compile(
+    r"\b(required|must|mandatory|essential|minimum|need to have)\b", re.IGNORECASE
+)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<t>.+)$", re.IGNORECASE | re.MULTILINE
+)
+_LOCATION_LABEL = re.compile(
+    r"^\s*(?:job\s+)?location\s*:\s*(?P<l>.+)$", re.IGNORECASE | re.MULTILINE
+)
+_NOT_TITLE = re.compile(
+    r"^(job description|about|overview|company|we are|who we are|position)\b", re.I
+)
+_CORE_WORDS = re.compile(
+    r"\b(sales|selling|closing|quota|account executive|account management|business development|"
+    r"b2b|saas|full[- ]cycle|experience as|experience in (?:a|an)|professional experience|"
+    r"work experience|relevant experience|industry experience)\b",
+    re.IGNORECASE,
+)
+NOT_JOB_SKILLS = {"job_title", "degree_field", "certification", "licence"}
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+    section: str
+
+
+def _importance(text: str, section: str) -> Importance:
+    if PREFERRED_RE.search(text):
+        return "preferred"
+    if REQUIRED_RE.search(text):
+        return "required"
+    return "preferred" if section == "preferred" else "required"
+
+
+def _requirement_lines(sections: list[Section]) -> list[_Line]:
+    """Each line under requirement-ish headings; without such headings, lines that ask for years,
+    degrees or skills anywhere outside the company blurb."""
+    chosen = [s for s in sections if s.kind in REQUIREMENT_SECTIONS]
+    asking_only = not chosen
+    if asking_only:
+        chosen = [s for s in sections if s.kind != "about"]
+    lines: list[_Line] = []
+    for section in chosen:
+        for line in split_lines(section.text, section.start):
+            text = BULLET_RE.sub("", line.text).strip()
+            if len(text) < 3:
+                continue
+            if asking_only and not re.search(
+                r"\b(experience|years?|degree|required|preferred|knowledge|proficien|familiar|"
+                r"skills?|ability|certif|licen|plus|must)\b",
+                text,
+                re.IGNORECASE,
+            ):
+                continue
+            offset = line.start + line.text.find(text)
+            lines.append(_Line(text, offset, offset + len(text), section.kind))
+    return lines
+
+
+def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
+    """Parse a job posting. Pure: the same document and taxonomy give the same record."""
+    text = document.text
+    sections = find_sections(text, JOB_HEADINGS, "intro")
+    title = _title(text, sections)
+    tags = tag_sections(sections, taxonomy, skip=frozenset({"about"}))
+    lines = _requirement_lines(sections)
+
+    requirements: list[Requirement] = []
+    line_of_tag: dict[Tag, Requirement] = {}
+    examples: set[int] = set()  # document offsets of "such as" examples
+    for line in lines:
+        line_tags = [t for t in tags if line.start <= t.start < line.end and t.entry_id in taxonomy]
+        kept = [
+            t
+            for t in line_tags
+            if taxonomy.get(t.entry_id).category not in {"job_title", "degree_field"}
+        ]
+        groups, line_examples = alternatives(
+            line.text, [(t.entry_id, t.start - line.start, t.end - line.start) for t in kept]
+        )
+        examples.update(line.start + offset for offset in line_examples)
+        years = years_asked(line.text)
+        requirement = Requirement(
+            text=line.text,
+            importance=_importance(line.text, line.section),
+            skills=list(dict.fromkeys(t.entry_id for t in kept)),
+            alternatives=groups,
+            years_min=years[0] if years else None,
+            years_max=years[1] if years else None,
+        )
+        requirements.append(requirement)
+        for tag in line_tags:
+            line_of_tag[tag] = requirement
+
+    def importance_of(tag: Tag) -> Importance:
+        if tag in line_of_tag:
+            return line_of_tag[tag].importance
+        return "preferred" if tag.section == "preferred" else "required"
+
+    years_min, years_max = _main_years(requirements)
+    body = "\n".join(s.text for s in sections if s.kind != "about")
+    mode = work_mode(text)
+    location = _LOCATION_LABEL.search(text)
+    header_location = LOCATION_RE.search("\n".join(text.splitlines()[:8]))
+    return Job(
+        text=text,
+        title=title,
+        seniority=seniority_of(title),
+        requirements=requirements,
+        skills=_job_skills(tags, taxonomy, importance_of, examples),
+        years_min=years_min,
+        years_max=years_max,
+        education=_education_ask(requirements, lines, text),
+        certifications=find_certifications(tags, taxonomy, importance_of),
+        metrics=find_metrics(body, unvalued=True),
+        travel_percent=travel_percent(text),
+        compensation=compensation(text),
+        location=(
+            location.group("l").strip()
+            if location
+            else header_location.group(1)
+            if header_location
+            else None
+        ),
+        remote=None if mode is None else mode == "remote",
+        work_mode=mode,
+        sections=sections,
+        warnings=list(document.warnings),
+    )
+
+
+def _title(text: str, sections: list[Section]) -> str | None:
+    if labelled := _TITLE_LABEL.search(text):
+        return labelled.group("t").strip().strip("*#").strip()
+    for line in text.splitlines()[:6]:
+        candidate = line.strip().strip("#*_ ").strip()
+        if (
+            not candidate
+            or _NOT_TITLE.match(candidate)
+            or len(candidate) > 80
+            or candidate.endswith(".")
+        ):
+            continue
+        return candidate
+    return None
+
+
+def _main_years(requirements: list[Requirement]) -> tuple[float | None, float | None]:
+    """The core ask: the largest required years on a line about the role's own experience."""
+    with_years = [r for r in requirements if r.years_min is not None]
+    required = [r for r in with_years if r.importance == "required"] or with_years
+    if not required:
+        return None, None
+    core = [r for r in required if _CORE_WORDS.search(r.text)] or required
+    best = max(core, key=lambda r: r.years_min or 0)
+    return best.years_min, best.years_max
+
+
+def _job_skills(
+    tags: list[Tag],
+    taxonomy: Taxonomy,
+    importance_of: Callable[[Tag], Importance],
+    examples: set[int],
+) -> list[JobSkill]:
+    counts: dict[str, int] = defaultdict(int)
+    importance: dict[str, Importance] = {}
+    for tag in tags:
+        if tag.entry_id not in taxonomy or taxonomy.get(tag.entry_id).category in NOT_JOB_SKILLS:
+            continue
+        counts[tag.entry_id] += 1
+        level = importance_of(tag)
+        if tag.start in examples:
+            level = "preferred"  # "a CRM such as Salesforce": any CRM will do
+        if importance.get(tag.entry_id) != "required":
+            importance[tag.entry_id] = level
+    skills = []
+    for entry_id, count in counts.items():
+        entry = taxonomy.get(entry_id)
+        skills.append(
+            JobSkill(
+                id=entry.id,
+                name=entry.name,
+                category=entry.category,
+                importance=importance[entry_id],
+                count=count,
+            )
+        )
+    return skills
+
+
+def _education_ask(requirements: list[Requirement], lines: list[_Line], text: str) -> EducationAsk:
+    found: list[tuple[Degree, Importance, str | None]] = []
+    or_equivalent = False
+    fields: list[str] = []
+    for requirement in requirements:
+        for mention in find_degrees(requirement.text, in_education_section=False):
+            found.append((mention.degree, requirement.importance, requirement.text))
+            fields.extend(
+                f for f in education_fields(requirement.text[mention.end :]) if f not in fields
+            )
+        if found and re.search(r"equivalent|in lieu of", requirement.text, re.IGNORECASE):
+            or_equivalent = True
+    if not found:
+        return EducationAsk(
+            or_equivalent=bool(re.search(r"or equivalent (?:work )?experience", text, re.I))
+        )
+    required = [degree for degree, level, _ in found if level == "required"]
+    pool = required or [degree for degree, _, _ in found]
+    return EducationAsk(
+        degree_min=min(pool, key=DEGREE_ORDER.index),
+        fields=fields,
+        or_equivalent=or_equivalent,
+        importance="required" if required else "preferred",
+    )

@@ -1,0 +1,222 @@
+"""Small readers for job postings: seniority, alternatives, education fields, travel, pay and
+work mode."""
+
+from __future__ import annotations
+
+import re
+
+from extract.metrics import parse_money
+from extract.records import Compensation, WorkMode
+
+_SENIORITY: list[tuple[str, str]] = [
+    (
+        "executive",
+        r"\b(chief|ceo|cro|cfo|coo|cto|cmo|cio|(?<!vice )president|managing director|"
+        r"general manager)\b",
+    ),
+    ("vp", r"\b(vp|svp|evp|avp|vice[- ]president)\b"),
+    ("director", r"\b(director|head of)\b"),
+    (
+        "manager",
+        r"(?<!account )(?<!territory )(?<!product )(?<!project )(?<!program )(?<!case )"
+        r"(?<!property )"
+        r"(?<!office )(?<!success )(?<!key account )\bmanager\b|\bsupervisor\b",
+    ),
+    ("principal", r"\b(principal|staff|distinguished)\b"),
+    ("lead", r"\b(lead|team lead)\b"),
+    (
+        "senior",
+        r"\b(senior|sr\.?|snr|enterprise|strategic|major accounts?|global accounts?|iii|iv)(?!\w)",
+    ),
+    ("intern", r"\b(intern|internship|co-?op|working student)\b"),
+    (
+        "junior",
+        r"\b(junior|jr\.?|entry[- ]level|graduate|trainee|associate|apprentice|new grad)(?!\w)",
+    ),
+]
+_SENIORITY_RES = [(level, re.compile(pattern, re.IGNORECASE)) for level, pattern in _SENIORITY]
+
+
+def seniority_of(title: str | None) -> str | None:
+    """intern .. executive from title words ("Sr.", "Enterprise", "Lead"); "mid" when none apply."""
+    if not title:
+        return None
+    for level, pattern in _SENIORITY_RES:
+        if pattern.search(title):
+            return level
+    return "mid"
+
+
+_OR_GAP = re.compile(r"^\s*(?:,\s*or|,?\s*and/or|or|/|\|)\s*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*,\s*$")
+_EXAMPLE_GAP = re.compile(
+    r"^\s*[(,:]?\s*(?:such as|e\.g\.?,?|eg\.?|like|including|i\.e\.?,?|for example|"
+    r"for instance|ex\.?|"
+    r"preferably|ideally)?\s*[(:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def alternatives(text: str, spans: list[tuple[str, int, int]]) -> tuple[list[list[str]], set[int]]:
+    """Groups of ids any one of which meets the line ("MEDDIC or MEDDPICC"; "a CRM such as
+    Salesforce or HubSpot" -> [crm, salesforce, hubspot]) and the start offsets of the mentions
+    that were only examples of a generic entry."""
+    spans = sorted(spans, key=lambda span: span[1])
+    groups: list[list[str]] = []
+    examples: set[int] = set()
+    index = 0
+    while index < len(spans):
+        chain = [spans[index]]
+        has_or = False
+        generic_with_examples = False
+        while index + 1 < len(spans):
+            gap = text[chain[-1][2] : spans[index + 1][1]]
+            if _OR_GAP.match(gap):
+                has_or = True
+            elif _LIST_GAP.match(gap):
+                pass
+            elif len(chain) == 1 and _EXAMPLE_GAP.match(gap) and gap.strip():
+                generic_with_examples = True
+            else:
+                break
+            chain.append(spans[index + 1])
+            index += 1
+        index += 1
+        ids = list(dict.fromkeys(span[0] for span in chain))
+        if len(ids) > 1 and (has_or or generic_with_examples):
+            groups.append(ids)
+            if generic_with_examples:
+                examples.update(span[1] for span in chain[1:] if span[0] != chain[0][0])
+    return groups, examples
+
+
+_FIELD_STOP = re.compile(
+    r"\bor\s+(?:a\s+)?(?:related|equivalent|similar)|[;.()\n]|\bor\s+equivalent", re.I
+)
+
+
+def education_fields(after_degree: str) -> list[str]:
+    """``in Business, Marketing or a related field`` -> ["Business", "Marketing"]."""
+    match = re.match(r"\s*(?:degree\s+)?(?:in|of)\s+(.*)", after_degree, re.IGNORECASE)
+    if not match:
+        return []
+    body = _FIELD_STOP.split(match.group(1), maxsplit=1)[0]
+    parts = re.split(r",|/|\bor\b|\band\b", body)
+    return [
+        p.strip()
+        for p in parts
+        if p.strip() and len(p.strip().split()) <= 4 and p.strip()[0].isupper()
+    ]
+
+
+_TRAVEL_RES = [
+    re.compile(
+        r"(?P<v>\d{1,3})\s?%\s*(?:\+\s*)?(?:of\s+(?:the\s+)?time\s+)?(?:domestic\s+|overnight\s+|international\s+)?travel",
+        re.I,
+    ),
+    re.compile(
+        r"travel\w*\s*(?:\(|:|-|–|up\s+to|approximately|about|around|of|required|is|will be|\s)*"
+        r"(?P<v>\d{1,3})\s?%",
+        re.I,
+    ),
+]
+
+
+def travel_percent(text: str) -> float | None:
+    for pattern in _TRAVEL_RES:
+        if match := pattern.search(text):
+            return float(match.group("v"))
+    return None
+
+
+_AMOUNT = r"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M)?(?![\w])"
+_RANGE = re.compile(
+    rf"(?P<a>{_AMOUNT}|\d[\d,]*(?:\.\d+)?\s?[kK]?)\s*(?:-|–|—|to)\s*"
+    rf"(?P<b>{_AMOUNT}|\d[\d,]*(?:\.\d+)?\s?[kKmM](?!\w))"
+)
+_SINGLE = re.compile(_AMOUNT)
+_OTE = re.compile(
+    r"\b(ote|on[- ]target(?: earnings)?|total (?:target )?comp(?:ensation)?|ttc|total earnings|"
+    r"uncapped)\b",
+    re.I,
+)
+_BASE = re.compile(
+    r"\b(base|salary|pay range|base pay|annual pay|compensation range|per year|annually)\b", re.I
+)
+_NOT_PAY = re.compile(
+    r"\b(quota|pipeline|arr|revenue|deal|funding|raised|valuation|series)\b", re.I
+)
+
+
+def _amounts(a: str, b: str | None) -> tuple[float, float | None, str]:
+    high, currency = parse_money(b) if b else parse_money(a)
+    if b and not re.search(r"[$€£]", b):
+        currency = parse_money(a if re.search(r"[$€£]", a) else "$" + a)[1]
+    if b is None:
+        return high, None, currency
+    low_text = a if re.search(r"[$€£]", a) else "$" + a
+    low, _ = parse_money(low_text)
+    if high >= 1000 and low < 1000 and not re.search(r"[kKmM]\s*$", a):
+        low *= 1000 if re.search(r"[kK]\s*$", b) else 1e6  # "$80-100K"
+    return low, high, currency
+
+
+def _is_ote(text: str) -> bool | None:
+    """True for an OTE keyword, False for a base-pay keyword, None for neither (nearest first)."""
+    ote, base = _OTE.search(text), _BASE.search(text)
+    if ote and (not base or ote.start() < base.start()):
+        return True
+    return False if base else None
+
+
+def compensation(text: str) -> Compensation | None:
+    """Base and OTE ranges from "$80,000–$100,000 base, $160K–$200K OTE"."""
+    found = Compensation()
+    for line in text.splitlines():
+        if not (
+            _OTE.search(line)
+            or _BASE.search(line)
+            or re.search(r"\b(pay|compensation|salary)\b", line, re.I)
+        ):
+            continue
+        taken: list[tuple[int, int]] = []
+        candidates: list[tuple[int, int, float, float | None, str]] = []
+        for match in _RANGE.finditer(line):
+            low, high, currency = _amounts(match.group("a"), match.group("b"))
+            candidates.append((match.start(), match.end(), low, high, currency))
+            taken.append(match.span())
+        for match in _SINGLE.finditer(line):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            value, _, currency = _amounts(match.group(0), None)
+            candidates.append((match.start(), match.end(), value, None, currency))
+        ordered = sorted(candidates)
+        for number, (start, end, low, high, currency) in enumerate(ordered):
+            if low < 10_000:
+                continue
+            window = line[max(0, start - 40) : end + 40]
+            if _NOT_PAY.search(window) and not (_OTE.search(window) or _BASE.search(window)):
+                continue
+            after = line[end : ordered[number + 1][0] if number + 1 < len(ordered) else len(line)]
+            before = line[ordered[number - 1][1] if number else 0 : start]
+            # a label after the figure ("$80K base") up to the next separator, else the one before
+            keyword_after = _is_ote(re.split(r"[;|,(]", after, maxsplit=1)[0])
+            before_label = re.split(r"[;|,)]", before)[-1]
+            is_ote = keyword_after if keyword_after is not None else bool(_is_ote(before_label))
+            if is_ote and found.ote_min is None:
+                found.ote_min, found.ote_max = low, high
+            elif not is_ote and found.base_min is None:
+                found.base_min, found.base_max = low, high
+            found.currency = found.currency or currency
+    return found if found.currency else None
+
+
+def work_mode(text: str) -> WorkMode | None:
+    lowered = text.lower()
+    if re.search(r"\bhybrid\b", lowered):
+        return "hybrid"
+    if re.search(r"\b(?<!not )(?<!no )(fully )?remote\b(?!-first company)", lowered):
+        return "remote"
+    if re.search(r"\b(on-?site|in[- ]office|in[- ]person)\b", lowered):
+        return "on-site"
+    return None

@@ -1,0 +1,161 @@
+"""``jobfit serve``: the HTTP API under gunicorn (or Flask's server with ``--dev``).
+
+Gunicorn runs without ``--preload``: each worker process builds the app itself, so the ONNX runtime
+and torch thread pools are created after the fork (pools created before a fork can deadlock in the
+child). ``create_app`` loads the models and migrates before returning, so a worker accepts its
+first request only when ready. The master migrates once before forking, so workers find the schema
+at head and never race to create it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import subprocess
+import sys
+from typing import Any
+
+import click
+
+from jobfit.cli.output import fail
+from jobfit.config import Config
+from jobfit.errors import InsecureBind
+
+log = logging.getLogger("jobfit.serve")
+
+# A 20 s parse plus matching must finish well inside the worker timeout.
+WORKER_TIMEOUT_S = 120
+
+
+def is_loopback(host: str) -> bool:
+    """True when every address ``host`` names is a loopback address."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
+
+
+def check_bind(config: Config, host: str) -> None:
+    """Refuse a non-loopback address while no API key exists (the API would be open to all)."""
+    from api.auth import has_active_keys
+    from api.db import Database
+
+    database = Database.from_config(config)
+    try:
+        database.migrate()
+        if is_loopback(host) or has_active_keys(database):
+            return
+    finally:
+        database.dispose()
+    raise InsecureBind(
+        f"refusing to listen on {host}: no API keys exist, so anyone could call the API; "
+        "create one with `jobfit keys create --name NAME` or serve on 127.0.0.1"
+    )
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        # sync: one request per process at a time, parse deadlines use SIGALRM on the main thread;
+        # gthread (--threads > 1): /healthz still answers while a long parse runs.
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "threads": threads,
+        "timeout": WORKER_TIMEOUT_S,
+        "graceful_timeout": 30,
+        "keepalive": 5,
+        "preload_app": False,
+        "accesslog": None,  # the app writes its own JSON request log
+        "errorlog": "-",
+        "limit_request_line": 8190,
+    }
+
+
+def run_gunicorn(config: Config, options: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class JobfitApplication(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            from api.app import create_app
+
+            return create_app(config)
+
+    JobfitApplication().run()
+
+
+def start_worker_process() -> subprocess.Popen[bytes] | None:
+    """``jobfit worker`` as a child process, if this install has batch screening."""
+    if not isinstance(globals().get("worker"), click.Command):
+        log.warning("batch screening is not available in this install: no `jobfit worker` started")
+        return None
+    command = [sys.executable, "-c", "from jobfit.cli import main; main()", "worker"]
+    log.info("starting `jobfit worker` beside the web server")
+    return subprocess.Popen(command)
+
+
+def stop_process(process: subprocess.Popen[bytes] | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@click.command()
+@click.option("--host", default=None, help="Address to listen on (default JOBFIT_HOST, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default JOBFIT_PORT, 8000).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    envvar="JOBFIT_WORKERS",
+    show_default=True,
+    help="Gunicorn worker processes; each loads the models once.",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=1,
+    envvar="JOBFIT_THREADS",
+    show_default=True,
+    help="Threads per worker (more than 1 uses gunicorn's gthread workers).",
+)
+@click.option("--dev", is_flag=True, help="Flask's development server (one process, threaded).")
+@click.option("--with-worker", is_flag=True, help="Also start `jobfit worker` for batch screening.")
+def serve(
+    host: str | None, port: int | None, workers: int, threads: int, dev: bool, with_worker: bool
+) -> None:
+    """Serve the HTTP API (gunicorn by default)."""
+    from api.logs import configure
+
+    config = Config.from_env()
+    configure(config.log_level)
+    host = host or config.host
+    port = port if port is not None else config.port
+    try:
+        check_bind(config, host)
+    except InsecureBind as exc:
+        fail(exc)
+    child = start_worker_process() if with_worker else None
+    try:
+        if dev:
+            from api.app import create_app
+
+            create_app(config).run(host=host, port=port, threaded=True, use_reloader=False)
+        else:
+            run_gunicorn(config, gunicorn_options(host, port, workers, threads))
+    finally:
+        stop_process(child)

@@ -1,0 +1,168 @@
+"""``match``: one resume against one job, as an explainable report.
+
+The score reads skills, experience (titles, dates, bullets), summary, education level and field,
+certifications and metrics; never the contact block, the name or graduation years.
+"""
+
+from __future__ import annotations
+
+from extract.records import Job, Resume
+from matcher.blind import blind_report
+from matcher.credentials import (
+    RuleResult,
+    achievement_metrics,
+    achievements_rule,
+    credentials_rule,
+    education_rule,
+    requires_licence,
+)
+from matcher.evidence import EvidenceIndex
+from matcher.experience import ExperienceAssessment, assess_experience
+from matcher.models import Models
+from matcher.records import Component, ExperienceFit, Gap, MatchReport
+from matcher.requirements import assess_requirements, evidence_value
+from matcher.scoring import LICENCE_WEIGHT, band_of, component, normalise, score_of
+from matcher.skills import SkillOutcome, coverage, match_skills, missing_skills
+from matcher.suggestions import SuggestionInputs, suggest
+
+
+def match(resume: Resume, job: Job, models: Models, *, blind: bool = False) -> MatchReport:
+    taxonomy, encoder = models.taxonomy, models.encoder
+    index = EvidenceIndex.build(resume, encoder)
+    skills = match_skills(resume, job, taxonomy, encoder, index)
+    experience = assess_experience(resume, job, taxonomy, encoder, index)
+    credentials = credentials_rule(resume, job, taxonomy)
+    education = education_rule(resume, job, encoder)
+    achievements = achievements_rule(resume, job)
+    credits = {o.skill.id: o.credit for o in skills}
+    credits.update({asked: 1.0 for asked in credentials.held})
+    credits.update({m.id: 0.0 for m in credentials.missing if m.id})
+    requirements = assess_requirements(
+        job, index, encoder, credits, experience.relevant_years, achievements.value, education.value
+    )
+    evidence, evidence_reason = evidence_value(requirements)
+
+    components = normalise(
+        [
+            *_skill_components(skills),
+            _years_component(job, experience),
+            component("requirement_evidence", evidence, evidence_reason),
+            component("education", education.value, education.reason),
+            component(
+                "certifications",
+                credentials.value,
+                credentials.reason,
+                LICENCE_WEIGHT if requires_licence(job, taxonomy) else None,
+            ),
+            component("achievements", achievements.value, achievements.reason),
+            component("title_fit", experience.title_value, experience.title_reason),
+        ]
+    )
+    score = score_of(components)
+    suggestions = suggest(
+        SuggestionInputs(
+            resume=resume,
+            job=job,
+            components=components,
+            skills=skills,
+            requirements=requirements,
+            credentials=credentials,
+            experience=experience,
+            achievements=achievements,
+            units=index.units,
+        )
+    )
+    missing = missing_skills(skills, job) + credentials.missing
+    report = MatchReport(
+        score=score,
+        band=band_of(
+            score,
+            hard_flag=any(
+                m.kind == "licence" and m.importance == "required" for m in credentials.missing
+            ),
+        ),
+        scorer=models.scorer,
+        components=components,
+        matched=[o.matched for o in skills if o.matched is not None],
+        missing=missing,
+        gaps=_gaps(job, skills, experience, credentials, education, achievements),
+        requirements=[o.result for o in requirements],
+        experience=ExperienceFit(
+            required_min=job.years_min,
+            required_max=job.years_max,
+            candidate_total_years=round(resume.total_years, 1),
+            candidate_relevant_years=experience.relevant_years,
+        ),
+        achievements=achievement_metrics(resume),
+        suggestions=suggestions,
+        warnings=resume.warnings,
+        job_title=job.title,
+        candidate=resume.contact.model_dump(include={"name", "email", "phone", "location"}),
+    )
+    return blind_report(report, resume) if blind else report
+
+
+def _skill_components(skills: list[SkillOutcome]) -> list[Component]:
+    out: list[Component] = []
+    for importance, name in (("required", "required_skills"), ("preferred", "preferred_skills")):
+        found = coverage(skills, importance)
+        if found is None:
+            out.append(component(name, None, f"the posting lists no {importance} skills"))
+            continue
+        covered, total = found
+        chosen = [o for o in skills if o.skill.importance == importance]
+        matched = sum(o.matched is not None for o in chosen)
+        listed_only = sum(o.matched is not None and not o.matched.evidenced for o in chosen)
+        reason = f"{matched} of {len(chosen)} {importance} skills shown"
+        if listed_only:
+            reason += f", {listed_only} only in a skills list (partial credit)"
+        out.append(component(name, covered / total, reason))
+    return out
+
+
+def _years_component(job: Job, experience: ExperienceAssessment) -> Component:
+    if not job.years_min:
+        return component("experience_years", None, "the posting asks for no minimum years")
+    relevant = experience.relevant_years
+    value = min(1.0, relevant / job.years_min)
+    reason = (
+        f"{relevant:g} relevant years of {experience.total_years:g} in total; "
+        f"the posting asks for {job.years_min:g}+"
+    )
+    return component("experience_years", value, reason)
+
+
+def _gaps(
+    job: Job,
+    skills: list[SkillOutcome],
+    experience: ExperienceAssessment,
+    credentials: RuleResult,
+    education: RuleResult,
+    achievements: RuleResult,
+) -> list[Gap]:
+    gaps: list[Gap] = []
+    if job.years_min is not None and experience.relevant_years < job.years_min:
+        gaps.append(
+            Gap(
+                kind="years",
+                importance="required",
+                required=job.years_min,
+                candidate=experience.relevant_years,
+                message=f"The posting asks for {job.years_min:g}+ years"
+                + (f" ({experience.core_text})" if experience.core_text else "")
+                + f"; the resume shows {experience.relevant_years:g} relevant years "
+                f"({experience.total_years:g} in total).",
+            )
+        )
+    for outcome in skills:
+        if outcome.matched is None:
+            gaps.append(
+                Gap(
+                    kind="skill",
+                    importance=outcome.skill.importance,
+                    required=outcome.skill.name,
+                    message=f"{outcome.skill.name} ({outcome.skill.importance}): "
+                    "no evidence in the resume.",
+                )
+            )
+    return gaps + credentials.gaps + education.gaps + achievements.gaps

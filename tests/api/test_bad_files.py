@@ -1,0 +1,101 @@
+"""A corpus of bad files, generated here: each gets its own 4xx, none a 5xx, and the service stays
+healthy and keeps answering good requests afterwards."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.api.conftest import JOB_TEXT, RESUME_TEXT
+from tests.api.documents import (
+    docx_billion_laughs,
+    docx_deeply_nested,
+    docx_zip_bomb,
+    encrypted_pdf,
+    many_pages_pdf,
+    png_image,
+    random_bytes,
+    truncated_pdf,
+)
+
+pytestmark = pytest.mark.slow
+
+# name, bytes factory, status, acceptable codes
+CORPUS: list[tuple[str, Callable[[], bytes], int, set[str]]] = [
+    ("empty.pdf", lambda: b"", 422, {"empty_document"}),
+    ("random.pdf", random_bytes, 415, {"unsupported_format"}),
+    ("truncated.pdf", lambda: truncated_pdf(RESUME_TEXT), 422, {"corrupt_document"}),
+    ("encrypted.pdf", lambda: encrypted_pdf(RESUME_TEXT), 422, {"encrypted_document"}),
+    ("500-pages.pdf", many_pages_pdf, 413, {"too_many_pages"}),
+    ("bomb.docx", docx_zip_bomb, 422, {"unsafe_document"}),
+    ("nested.docx", docx_deeply_nested, 422, {"unsafe_document"}),
+    ("laughs.docx", docx_billion_laughs, 422, {"unsafe_document"}),
+    ("utf16-no-bom.txt", lambda: RESUME_TEXT.encode("utf-16-le"), 415, {"unsupported_format"}),
+    ("photo.png", png_image, 415, {"unsupported_format"}),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, bytes]:
+    return {name: make() for name, make, _, _ in CORPUS}
+
+
+@pytest.fixture
+def big_client(make_app: Callable[..., Flask]) -> FlaskClient:
+    # the zip bomb is ~0.4 MB compressed; the default 10 MB file limit lets it reach the DOCX checks
+    return make_app().test_client()
+
+
+@pytest.mark.parametrize(("name", "status", "codes"), [(n, s, c) for n, _, s, c in CORPUS])
+def test_bad_file_as_match_upload(
+    big_client: FlaskClient, corpus: dict[str, bytes], name: str, status: int, codes: set[str]
+) -> None:
+    data = {"resume": (io.BytesIO(corpus[name]), name), "job_text": JOB_TEXT}
+    response = big_client.post("/v1/match", data=data, content_type="multipart/form-data")
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.json is not None and response.json["error"]["code"] in codes
+
+
+@pytest.mark.parametrize(("name", "status", "codes"), [(n, s, c) for n, _, s, c in CORPUS])
+def test_bad_file_as_extract_upload(
+    big_client: FlaskClient, corpus: dict[str, bytes], name: str, status: int, codes: set[str]
+) -> None:
+    data = {"kind": "resume", "file": (io.BytesIO(corpus[name]), name)}
+    response = big_client.post("/v1/extract", data=data, content_type="multipart/form-data")
+    assert response.status_code == status
+    assert response.json is not None and response.json["error"]["code"] in codes
+
+
+def test_non_utf8_text_is_read_with_a_warning(client: FlaskClient) -> None:
+    data = {
+        "resume": (
+            io.BytesIO(RESUME_TEXT.replace("—", "-").encode("cp1252") + "Café".encode("cp1252")),
+            "cv.txt",
+        ),
+        "job_text": JOB_TEXT,
+    }
+    response = client.post("/v1/match", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert response.json is not None
+    assert "non_utf8_text" in {warning["code"] for warning in response.json["warnings"]}
+
+
+def test_service_healthy_after_the_corpus(
+    big_client: FlaskClient, corpus: dict[str, bytes]
+) -> None:
+    for name, payload in corpus.items():
+        data = {"resume": (io.BytesIO(payload), name), "job_text": JOB_TEXT}
+        assert (
+            big_client.post("/v1/match", data=data, content_type="multipart/form-data").status_code
+            < 500
+        )
+    assert big_client.get("/healthz").status_code == 200
+    assert big_client.get("/readyz").status_code == 200
+    good = big_client.post("/v1/match", json={"resume_text": RESUME_TEXT, "job_text": JOB_TEXT})
+    assert good.status_code == 200
+    metrics = big_client.get("/metrics").get_data(as_text=True)
+    assert 'code="internal_error"' not in metrics

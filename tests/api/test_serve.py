@@ -1,0 +1,137 @@
+"""``jobfit serve``: refuses public addresses without keys; serves for real over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from jobfit.cli import serve_cmd
+from jobfit.cli.serve_cmd import gunicorn_options, is_loopback
+from tests.api.conftest import JOB_TEXT, ONNX_MODEL, RESUME_TEXT
+
+JOBFIT = [sys.executable, "-c", "from jobfit.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "REDIS_URL", "JOBFIT_DATABASE_URL", "JOBFIT_REDIS_URL"):
+        env.pop(name, None)
+    env.update(
+        JOBFIT_DATA_DIR=str(tmp_path / "var"),
+        JOBFIT_ONNX_MODEL=str(ONNX_MODEL),
+        HF_HUB_OFFLINE="1",
+        OMP_NUM_THREADS="1",
+    )
+    return env
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("10.1.2.3", False),
+        ("192.168.0.10", False),
+    ],
+)
+def test_is_loopback(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
+
+
+def test_gunicorn_options_pick_worker_class() -> None:
+    assert gunicorn_options("127.0.0.1", 8000, 2, 1)["worker_class"] == "sync"
+    threaded = gunicorn_options("::1", 8000, 2, 4)
+    assert threaded["worker_class"] == "gthread" and threaded["bind"] == "[::1]:8000"
+    assert threaded["timeout"] >= 60 and threaded["preload_app"] is False
+
+
+def test_serve_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*JOBFIT, "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+        env=server_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 7
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("jobfit: insecure_bind: refusing to listen on 0.0.0.0")
+
+
+@pytest.fixture(params=["gunicorn", "dev"])
+def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log_path = tmp_path / "server.log"
+    args = [*JOBFIT, "serve", "--host", "127.0.0.1", "--port", str(port), "--with-worker"]
+    args += ["--dev"] if request.param == "dev" else ["--workers", "1"]
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            args, env=server_env(tmp_path), stdout=log, stderr=subprocess.STDOUT
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                assert process.poll() is None, log_path.read_text()
+                try:
+                    if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:  # not listening yet, or still loading
+                    pass
+                assert time.monotonic() < deadline, "server did not become ready"
+                time.sleep(0.3)
+            yield base, log_path
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.mark.slow
+def test_real_server_over_http(live_server: tuple[str, Path]) -> None:
+    base, log_path = live_server
+    assert requests.get(f"{base}/healthz", timeout=5).json()["status"] == "ok"
+    response = requests.post(
+        f"{base}/v1/match", json={"resume_text": RESUME_TEXT, "job_text": JOB_TEXT}, timeout=60
+    )
+    assert response.status_code == 200
+    assert 0 <= response.json()["score"] <= 100
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    missing = requests.get(f"{base}/nowhere", timeout=5)
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    files = {"resume": ("cv.txt", RESUME_TEXT.encode())}
+    upload = requests.post(f"{base}/v1/match", files=files, data={"job_text": JOB_TEXT}, timeout=60)
+    assert upload.status_code == 200
+
+    time.sleep(0.5)  # let the log lines land
+    log = log_path.read_text()
+    entries = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    routes = {(e.get("route"), e.get("status")) for e in entries if e.get("event") == "request"}
+    assert ("/v1/match", 200) in routes
+    assert "Jordan" not in log and "jordan.lee@example.com" not in log
+    if not hasattr(serve_cmd, "worker"):
+        assert "batch screening is not available" in log

@@ -1,0 +1,143 @@
+"""DOCX reading: document order with tables, headers kept out of the body, hidden runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.document import read_document
+from tests.extract import factories
+
+
+def test_paragraphs_and_table_cells_in_document_order() -> None:
+    table = [["Experience", "Skills"], ["Account Executive, Acme", "Salesforce, Gong"]]
+    document = read_document(factories.docx(paragraphs=["Jordan Avery"], table=table))
+    lines = document.text.splitlines()
+    expected = [
+        "Jordan Avery",
+        "Experience",
+        "Skills",
+        "Account Executive, Acme",
+        "Salesforce, Gong",
+        "Closing line after the table",
+    ]
+    assert [line for line in lines if line] == expected
+    assert document.format == "docx"
+
+
+def test_merged_cells_are_read_once() -> None:
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    grid = doc.add_table(rows=2, cols=2)
+    merged = grid.cell(0, 0).merge(grid.cell(0, 1))
+    merged.text = "Sales Development Representative"
+    grid.cell(1, 0).text = "Left"
+    grid.cell(1, 1).text = "Right"
+    out = io.BytesIO()
+    doc.save(out)
+    text = read_document(out.getvalue()).text
+    assert text.count("Sales Development Representative") == 1
+    assert "Left\nRight" in text
+
+
+def test_header_contact_is_reported_and_kept_out_of_the_body() -> None:
+    header = "jordan.avery@example.com | +1 415 555 0100"
+    document = read_document(factories.docx(header=header))
+    assert "contact_in_header" in [warning.code for warning in document.warnings]
+    assert document.text.startswith(header)  # once, above everything, not inside a section
+    assert document.text.count("jordan.avery@example.com") == 1
+
+
+def test_header_without_contact_stays_out() -> None:
+    document = read_document(factories.docx(header="Resume of Jordan Avery - page"))
+    assert "Resume of Jordan Avery" not in document.text
+    assert document.warnings == []
+
+
+def test_contact_in_body_and_header_gives_no_warning() -> None:
+    paragraphs = ["jordan.avery@example.com", *factories.RESUME_LINES[2:]]
+    document = read_document(
+        factories.docx(paragraphs=paragraphs, header="jordan.avery@example.com")
+    )
+    assert document.warnings == []
+
+
+@pytest.mark.parametrize("kind", ["vanish", "white", "tiny"])
+def test_hidden_runs_are_removed_and_warned(kind: str) -> None:
+    words = "Kubernetes Terraform Snowflake"
+    document = read_document(factories.docx(hidden_runs={kind: words}))
+    assert "Kubernetes" not in document.text
+    assert "Visible lead" in document.text
+    assert document.hidden_text == [words]
+    assert [warning.code for warning in document.warnings] == [f"hidden_text_{kind}"]
+
+
+def test_text_boxes_are_read() -> None:
+    import io
+    import zipfile
+
+    box = (
+        '<w:p><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/'
+        'drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/'
+        'drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/'
+        'word/2010/wordprocessingShape"><wps:txbx><w:txbxContent><w:p><w:r><w:t>Quota 131%</w:t>'
+        "</w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></w:r></w:p>"
+    )
+    source = factories.docx()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", box.encode() + b"<w:sectPr", 1)
+            new.writestr(item, data)
+    assert "Quota 131%" in read_document(out.getvalue()).text
+
+
+def _white_run_docx(shade_cell: bool = False, filled_shape: bool = False) -> bytes:
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.shared import RGBColor
+
+    doc = Document()
+    doc.add_paragraph("Account Executive at Acme")
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("Negotiation Forecasting").font.color.rgb = RGBColor(255, 255, 255)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    if shade_cell:
+        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {w} w:val="clear" w:fill="1F3864"/>'))
+    if filled_shape:
+        doc.element.insert(0, parse_xml(f'<w:background {w} w:color="1F3864"/>'))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("shade_cell", "filled_shape", "hidden"),
+    [(False, False, True), (True, False, False), (False, True, False)],
+    ids=["white on white", "white in a dark cell", "white on a dark page background"],
+)
+def test_white_text_is_hidden_only_on_white(
+    shade_cell: bool, filled_shape: bool, hidden: bool
+) -> None:
+    document = read_document(_white_run_docx(shade_cell, filled_shape))
+    assert ("Negotiation Forecasting" not in document.text) is hidden
+    assert (document.hidden_text == ["Negotiation Forecasting"]) is hidden
+
+
+def test_every_real_docx_reads(shared_data: Path) -> None:
+    paths = sorted(shared_data.rglob("*.docx"))
+    assert len(paths) >= 70
+    for path in paths:
+        document = read_document(path.read_bytes(), path.name)
+        assert document.format == "docx"
+        assert len(document.text) > 200, path.name
+        assert document.hidden_text == [], path.name  # sidebars of white text on shapes stay

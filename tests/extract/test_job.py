@@ -1,0 +1,230 @@
+"""Job postings: title, seniority, requirements with importance, alternatives, years, education,
+compensation, travel, work mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import Document, Job, parse_job
+from extract.job_terms import compensation, seniority_of, travel_percent, work_mode
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _job(taxonomy, text: str) -> Job:  # type: ignore[no-untyped-def]
+    return parse_job(Document(format="text", text=text), taxonomy)
+
+
+@pytest.fixture(scope="module")
+def ae_job(taxonomy) -> Job:  # type: ignore[no-untyped-def]
+    return _job(taxonomy, (FIXTURES / "ae_job.txt").read_text(encoding="utf-8"))
+
+
+def test_title_seniority_location(ae_job: Job) -> None:
+    assert ae_job.title == "Sr. Enterprise Account Executive"
+    assert ae_job.seniority == "senior"
+    assert ae_job.location and ae_job.location.startswith("Austin, TX")
+    assert (ae_job.work_mode, ae_job.remote) == ("hybrid", False)
+    assert ae_job.travel_percent == 25
+
+
+def test_requirements_importance(ae_job: Job) -> None:
+    importance = {r.text[:20]: r.importance for r in ae_job.requirements}
+    assert importance["5–7 years of B2B Saa"] == "required"
+    assert importance["Gong or Chorus call "] == "preferred"
+    assert importance["2+ years of SDR expe"] == "preferred"
+
+
+def test_years_main_ask(ae_job: Job) -> None:
+    assert (ae_job.years_min, ae_job.years_max) == (5, 7)
+
+
+def test_alternatives(ae_job: Job) -> None:
+    by_text = {r.text.split()[0] + r.text.split()[-1]: r for r in ae_job.requirements}
+    assert by_text["ExperienceMEDDPICC"].alternatives == [["meddic", "meddpicc"]]
+    assert by_text["AHubSpot"].alternatives == [["crm-software", "salesforce", "hubspot"]]
+
+
+def test_job_skills(ae_job: Job) -> None:
+    skills = {s.id: s for s in ae_job.skills}
+    assert skills["meddic"].importance == "required"
+    assert skills["crm-software"].importance == "required"
+    assert skills["gong"].importance == "preferred"
+    # an example after "such as" is preferred, but Salesforce is also required in the duties
+    assert skills["hubspot"].importance == "preferred"
+    assert skills["salesforce"].importance == "required" and skills["salesforce"].count == 2
+
+
+def test_about_section_is_not_an_ask(ae_job: Job) -> None:
+    assert {s.id: s.count for s in ae_job.skills}["hubspot"] == 1  # "we use HubSpot" in About us
+
+
+def test_education_ask(ae_job: Job) -> None:
+    education = ae_job.education
+    assert (education.degree_min, education.or_equivalent) == ("bachelor", True)
+    assert education.fields == ["Business", "Marketing"]
+
+
+def test_metrics_and_compensation(ae_job: Job) -> None:
+    assert [(m.kind, m.value) for m in ae_job.metrics] == [
+        ("quota_attainment", None),
+        ("quota_attainment", 110),
+    ]
+    comp = ae_job.compensation
+    assert comp is not None
+    assert (comp.base_min, comp.base_max, comp.ote_min, comp.ote_max, comp.currency) == (
+        120_000,
+        140_000,
+        240_000,
+        280_000,
+        "USD",
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "importance"),
+    [
+        ("Requirements", "Salesforce experience", "required"),
+        ("Must have:", "Salesforce experience", "required"),
+        ("What we're looking for", "Salesforce experience", "required"),
+        ("Qualifications", "Salesforce experience", "required"),
+        ("You have:", "Salesforce experience", "required"),
+        ("Nice to have", "Salesforce experience", "preferred"),
+        ("Bonus points", "Salesforce experience", "preferred"),
+        ("Preferred Qualifications", "Salesforce experience", "preferred"),
+        ("Requirements", "Salesforce experience is a plus", "preferred"),
+        ("Requirements", "Ideally, Salesforce experience", "preferred"),
+        ("Requirements", "Salesforce experience preferred", "preferred"),
+        ("Nice to have", "Salesforce experience (required)", "required"),
+    ],
+)
+def test_importance(taxonomy, heading: str, line: str, importance: str) -> None:  # type: ignore[no-untyped-def]
+    job = _job(taxonomy, f"Account Executive\n\n{heading}\n- {line}\n")
+    (requirement,) = job.requirements
+    assert requirement.importance == importance
+    assert requirement.skills == ["salesforce"]
+    assert [s.importance for s in job.skills if s.id == "salesforce"] == [importance]
+
+
+@pytest.mark.parametrize(
+    ("lines", "low", "high"),
+    [
+        (["3–5 years of closing experience"], 3, 5),
+        (["7+ years of quota-carrying sales experience"], 7, None),
+        (["A minimum of 2 years in B2B sales"], 2, None),
+        (["At least three years of sales experience"], 3, None),
+        (["2-4+ years of SaaS sales experience"], 2, None),
+        (["1+ year using Salesforce", "5+ years of B2B sales experience"], 5, None),
+        (["5+ years of sales experience", "3+ years of SDR experience is a plus"], 5, None),
+    ],
+)
+def test_job_years(taxonomy, lines: list[str], low: float, high: float | None) -> None:  # type: ignore[no-untyped-def]
+    body = "\n".join(f"- {line}" for line in lines)
+    job = _job(taxonomy, f"Account Executive\n\nRequirements\n{body}\n")
+    assert (job.years_min, job.years_max) == (low, high)
+
+
+def test_a_skill_required_and_preferred_is_required(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    job = _job(
+        taxonomy,
+        "AE\n\nRequirements\n- Salesforce\n\nNice to have\n- Salesforce experience in a startup\n",
+    )
+    (skill,) = [s for s in job.skills if s.id == "salesforce"]
+    assert (skill.importance, skill.count) == ("required", 2)
+
+
+def test_posting_without_headings(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title: Account Executive\n"
+        "We need 3+ years of sales experience and Salesforce. HubSpot is a plus.\n"
+    )
+    job = _job(taxonomy, text)
+    assert job.title == "Account Executive"
+    assert job.years_min == 3
+    assert job.requirements and {s.id for s in job.skills} >= {"salesforce", "hubspot"}
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Sr. Account Executive", "senior"),
+        ("Senior Account Executive", "senior"),
+        ("Enterprise Account Executive", "senior"),
+        ("Account Executive", "mid"),
+        ("Account Manager", "mid"),
+        ("Sales Development Representative", "mid"),
+        ("Junior SDR", "junior"),
+        ("Associate Account Executive", "junior"),
+        ("Sales Intern", "intern"),
+        ("Lead Sales Engineer", "lead"),
+        ("Principal Solutions Consultant", "principal"),
+        ("Sales Manager", "manager"),
+        ("Director of Sales", "director"),
+        ("VP of Sales", "vp"),
+        ("Chief Revenue Officer", "executive"),
+        (None, None),
+    ],
+)
+def test_seniority(title: str | None, level: str | None) -> None:
+    assert seniority_of(title) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "ote", "currency"),
+    [
+        ("$80,000–$100,000 base, $160K–$200K OTE", (80_000, 100_000), (160_000, 200_000), "USD"),
+        (
+            "Base salary: $80,000 - $100,000; OTE $160K-$200K",
+            (80_000, 100_000),
+            (160_000, 200_000),
+            "USD",
+        ),
+        ("OTE: $150K (50/50 split)", (None, None), (150_000, None), "USD"),
+        ("$80-100K base", (80_000, 100_000), (None, None), "USD"),
+        ("The pay range is $95,000 to $120,000 per year", (95_000, 120_000), (None, None), "USD"),
+        ("€60k–€70k base salary", (60_000, 70_000), (None, None), "EUR"),
+    ],
+)
+def test_compensation(text: str, base: tuple, ote: tuple, currency: str) -> None:  # type: ignore[type-arg]
+    comp = compensation(text)
+    assert comp is not None
+    assert ((comp.base_min, comp.base_max), (comp.ote_min, comp.ote_max), comp.currency) == (
+        base,
+        ote,
+        currency,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Quota: $1M", "We raised $50M in Series B funding", "No pay info"]
+)
+def test_no_compensation(text: str) -> None:
+    assert compensation(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("up to 25% travel", 25),
+        ("Travel: up to 50%", 50),
+        ("Travel required (approximately 30%)", 30),
+        ("No travel", None),
+    ],
+)
+def test_travel(text: str, percent: float | None) -> None:
+    assert travel_percent(text) == percent
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("This role is fully remote (US)", "remote"),
+        ("Hybrid: 3 days in office", "hybrid"),
+        ("On-site in Austin", "on-site"),
+        ("Austin", None),
+    ],
+)
+def test_work_mode(text: str, mode: str | None) -> None:
+    assert work_mode(text) == mode
