@@ -35,6 +35,8 @@ def init_app(app: Flask, config: Config) -> Limiter:
         strategy="moving-window",
         key_prefix=str(config.extra.get("rate_limit_prefix", "jobfit")),
         swallow_errors=False,
+        # Redis down: count in this process's memory meanwhile instead of failing every call
+        in_memory_fallback_enabled=bool(config.redis_url),
     )
 
     @limiter.request_filter

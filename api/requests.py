@@ -24,8 +24,7 @@ from jobfit.errors import DocumentTooLarge, InvalidRequest
 JSON = "application/json"
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 M = TypeVar("M", bound=BaseModel)
-TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"", "0", "false", "no", "off"}
+BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
 
 
 def _exactly_one(*names: str) -> dict[str, Any]:
@@ -38,7 +37,11 @@ class FilePayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     filename: str = Field(min_length=1, max_length=255, description="used for its extension")
-    content_base64: str = Field(description="the file's bytes, standard base64")
+    content_base64: str = Field(
+        description="the file's bytes, standard base64 (RFC 4648, padded)",
+        pattern=BASE64,
+        json_schema_extra={"contentEncoding": "base64"},
+    )
 
 
 class MatchOptions(BaseModel):
@@ -76,7 +79,7 @@ class MatchRequest(BaseModel):
 
 
 class MatchForm(BaseModel):
-    """``POST /v1/match`` as ``multipart/form-data`` (documented; parsed by ``parse_match``)."""
+    """``POST /v1/match`` as ``multipart/form-data``: a file part or a text field for each."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -91,6 +94,14 @@ class MatchForm(BaseModel):
     job: bytes | SkipJsonSchema[None] = Field(None, description="job description file")
     job_text: str | SkipJsonSchema[None] = None
     blind: bool = False
+
+    @model_validator(mode="after")
+    def one_source_each(self) -> MatchForm:
+        if (self.resume is None) == (self.resume_text is None):
+            raise ValueError("give exactly one of resume (a file) and resume_text")
+        if (self.job is None) == (self.job_text is None):
+            raise ValueError("give exactly one of job (a file) and job_text")
+        return self
 
 
 class ExtractRequest(BaseModel):
@@ -117,6 +128,12 @@ class ExtractForm(BaseModel):
     kind: Literal["resume", "job"]
     file: bytes | SkipJsonSchema[None] = None
     text: str | SkipJsonSchema[None] = None
+
+    @model_validator(mode="after")
+    def one_source(self) -> ExtractForm:
+        if (self.file is None) == (self.text is None):
+            raise ValueError("give exactly one of file and text")
+        return self
 
 
 class Upload(BaseModel):
@@ -146,10 +163,14 @@ def parse_match(request: Request, max_file_bytes: int) -> MatchInput:
             blind=body.options.blind,
         )
     if request.mimetype in FORMS:
+        fields, names = _form_fields(
+            request, {"resume": "resume_text", "job": "job_text"}, max_file_bytes
+        )
+        form = _validated(MatchForm, fields)
         return MatchInput(
-            resume=_form_source(request, "resume", "resume_text", max_file_bytes),
-            job=_form_source(request, "job", "job_text", max_file_bytes),
-            blind=_form_bool(request.form.get("blind", "")),
+            resume=_form_upload(form.resume, form.resume_text, names, "resume"),
+            job=_form_upload(form.job, form.job_text, names, "job"),
+            blind=form.blind,
         )
     raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
 
@@ -162,12 +183,13 @@ def parse_extract(request: Request, max_file_bytes: int) -> ExtractInput:
             document=_source(body.text, body.file, body.kind, max_file_bytes, field="file"),
         )
     if request.mimetype in FORMS:
-        kind = request.form.get("kind", "")
-        if kind != "resume" and kind != "job":
-            raise InvalidRequest("kind: must be 'resume' or 'job'")
+        fields, names = _form_fields(request, {"file": "text"}, max_file_bytes)
+        extract_form = _validated(ExtractForm, fields)
         return ExtractInput(
-            kind=kind,
-            document=_form_source(request, "file", "text", max_file_bytes, name=kind),
+            kind=extract_form.kind,
+            document=_form_upload(
+                extract_form.file, extract_form.text, names, "file", name=extract_form.kind
+            ),
         )
     raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
 
@@ -215,28 +237,37 @@ def _source(
     return Upload(filename=safe_filename(file.filename), data=data)
 
 
-def _form_source(
-    request: Request, file_field: str, text_field: str, max_file_bytes: int, name: str = ""
+def _form_fields(
+    request: Request, pairs: dict[str, str], max_file_bytes: int
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Form fields and file parts as one dict for validation, and the uploaded file names.
+
+    A browser form sends an empty file input (no name, no bytes) and empty text boxes; those
+    count as absent when the other source of the same document is given.
+    """
+    fields: dict[str, Any] = {key: request.form[key] for key in request.form}
+    names: dict[str, str] = {}
+    for file_field, text_field in pairs.items():
+        storage: FileStorage | None = request.files.get(file_field)
+        if storage is not None:
+            data = storage.stream.read(max_file_bytes + 1)
+            if storage.filename or data:
+                fields[file_field] = data
+                names[file_field] = safe_filename(storage.filename or f"{file_field}.bin")
+        text = fields.get(text_field)
+        if isinstance(text, str) and not text.strip() and file_field in fields:
+            del fields[text_field]
+    return fields, names
+
+
+def _form_upload(
+    data: bytes | None, text: str | None, names: dict[str, str], file_field: str, name: str = ""
 ) -> Upload:
     name = name or file_field
-    storage: FileStorage | None = request.files.get(file_field)
-    text = request.form.get(text_field)
-    if (storage is None) == (text is None):
-        raise InvalidRequest(f"give exactly one of {file_field} (a file) and {text_field}")
     if text is not None:
         return Upload(filename=f"{name}.txt", data=text.encode("utf-8"))
-    assert storage is not None
-    data = storage.stream.read(max_file_bytes + 1)
-    return Upload(filename=safe_filename(storage.filename or f"{name}.bin"), data=data)
-
-
-def _form_bool(raw: str) -> bool:
-    word = raw.strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise InvalidRequest("blind: must be true or false")
+    assert data is not None  # the form model's validator saw to it
+    return Upload(filename=names.get(file_field, f"{name}.bin"), data=data)
 
 
 def safe_filename(filename: str) -> str:

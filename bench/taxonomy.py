@@ -16,14 +16,15 @@ from pathlib import Path
 from bench import REPO, SHARED_DATA
 
 LOAD_SNIPPET = (
-    "import time; t = time.perf_counter(); "
+    "import time; t, c = time.perf_counter(), time.process_time(); "
     "from skills_taxonomy import load_taxonomy; tax = load_taxonomy(use_overlay=False); "
-    "print(time.perf_counter() - t)"
+    "print(time.perf_counter() - t, time.process_time() - c)"
 )
 
 
-def load_seconds(data_dir: Path) -> float:
-    """Import plus ``load_taxonomy()`` in a fresh interpreter, with the cache under data_dir."""
+def load_seconds(data_dir: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of import plus ``load_taxonomy()`` in a fresh interpreter, with the
+    pickle cache under data_dir."""
     env = {**os.environ, "JOBFIT_DATA_DIR": str(data_dir), "OMP_NUM_THREADS": "1"}
     out = subprocess.run(
         [sys.executable, "-c", LOAD_SNIPPET],
@@ -33,7 +34,8 @@ def load_seconds(data_dir: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def resume_texts() -> list[str]:
@@ -67,18 +69,20 @@ def run() -> str:
 
     texts = resume_texts()
     words = sum(len(t.split()) for t in texts)
-    rates = []
+    # CPU time of this process: the machine is shared, and the goal is per core
+    rates, wall_rates = [], []
     for _ in range(3):
-        started = time.perf_counter()
+        started, wall = time.process_time(), time.perf_counter()
         tags = sum(len(taxonomy.tag(t)) for t in texts)
-        rates.append(words / (time.perf_counter() - started))
+        rates.append(words / (time.process_time() - started))
+        wall_rates.append(words / (time.perf_counter() - wall))
 
     terms = [e.name for e in list(taxonomy.entries)[:2000]]
     typos = [t[:-2] + t[-1] + t[-2] for t in terms if len(t) >= 8][:500]
-    started = time.perf_counter()
+    started = time.process_time()
     for term in terms + typos:
         taxonomy.lookup(term)
-    lookups = (len(terms) + len(typos)) / (time.perf_counter() - started)
+    lookups = (len(terms) + len(typos)) / (time.process_time() - started)
 
     rate = statistics.median(rates)
     return "\n".join(
@@ -88,18 +92,23 @@ def run() -> str:
             f"{sum(1 + len(e.aliases) for e in taxonomy.entries)} names and aliases.\n",
             "| measure | value | goal |",
             "|---|---|---|",
-            f"| load, cold (fresh process, import + YAML parse + index; median of 3) "
-            f"| {statistics.median(cold):.2f} s | |",
-            f"| load, from the pickle cache (fresh process, import included; median of 3) "
-            f"| {statistics.median(cached):.2f} s | ≤ 0.5 s |",
+            "| load, cold (fresh process, import + YAML parse + index; median of 3; CPU / wall) "
+            f"| {_median(cold, 1):.2f} s / {_median(cold, 0):.2f} s | |",
+            "| load, from the pickle cache (fresh process, import included; CPU / wall) "
+            f"| {_median(cached, 1):.2f} s / {_median(cached, 0):.2f} s | ≤ 0.5 s |",
             f"| load, first call in this process (cache present) | {first_in_process:.3f} s | |",
             f"| load, second call in a process (functools cache) | {second_call * 1e6:.0f} µs | |",
             f"| PhraseMatcher build (first `tag` call) | {build:.2f} s | |",
-            f"| tagging, {len(texts)} Dotin resumes ({words:,} words; median of 3) "
+            f"| tagging, {len(texts)} Dotin resumes ({words:,} words; CPU time, median of 3) "
             f"| {rate:,.0f} words/s | ≥ 200,000 |",
+            f"| the same, wall clock | {statistics.median(wall_rates):,.0f} words/s | |",
             f"| mentions tagged in those resumes | {tags:,} | |",
-            f"| look-ups ({len(terms)} names + {len(typos)} typos, one pass) "
+            f"| look-ups ({len(terms)} names + {len(typos)} typos, one pass, CPU time) "
             f"| {lookups:,.0f} /s | |",
             "",
         ]
     )
+
+
+def _median(pairs: list[tuple[float, float]], index: int) -> float:
+    return statistics.median(p[index] for p in pairs)

@@ -61,6 +61,8 @@ RANGE_RE = re.compile(
     rf"{_SEP}(?P<b>{DATE_PATTERN}|{PRESENT_PATTERN})(?![\w%])",
     re.IGNORECASE,
 )
+# "1995-99", "1982 – 84": a two-digit end year above 12 (so "2010-11" stays November 2010)
+SHORT_END_RE = re.compile(rf"(?<![\w$])(?<!\d[-/.])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>\d\d)(?![\w%/.])")
 DATE_RE = re.compile(rf"(?<![\w$])(?<!\d[-/.]){DATE_PATTERN}(?![\w%])", re.IGNORECASE)
 PRESENT_RE = re.compile(rf"^{PRESENT_PATTERN}$", re.IGNORECASE)
 _NUMERIC_MY = re.compile(rf"^(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})$")
@@ -176,6 +178,23 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         ranges.append(
             DateRange(start_value.first, end, current, match.group(0), match.start(), match.end())
         )
+    for match in SHORT_END_RE.finditer(text):
+        start_year, end_short = int(match.group("a")), int(match.group("b"))
+        if end_short <= 12 or any(r.begin <= match.start() < r.finish for r in ranges):
+            continue
+        end_year = start_year // 100 * 100 + end_short
+        end_year += 100 if end_year < start_year else 0
+        ranges.append(
+            DateRange(
+                YearMonth(start_year, 1),
+                YearMonth(end_year, 12),
+                False,
+                match.group(0),
+                match.start(),
+                match.end(),
+            )
+        )
+    ranges.sort(key=lambda r: r.begin)
     return ranges
 
 
@@ -260,10 +279,9 @@ def _number(token: str) -> float:
 
 def years_asked(text: str) -> tuple[float, float | None] | None:
     """The (min, max) years a requirement line asks for; "2-4+ years" reads as (2, None)."""
-    for pattern in YEARS_RULES:
-        match = pattern.search(text)
-        if match is None:
-            continue
+    found = [(m.start(), rank, m) for rank, p in enumerate(YEARS_RULES) if (m := p.search(text))]
+    for _start, _rank, match in sorted(found, key=lambda item: item[:2])[:1]:
+        pattern = match.re
         low = _number(match.group("a"))
         if "b" not in pattern.groupindex:
             return low, None

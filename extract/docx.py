@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 from docx import Document as open_docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Pt
-from docx.table import Table
-from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -30,7 +30,7 @@ from extract.records import Document, DocWarning, Page
 from jobfit.errors import CorruptDocument, EmptyDocument, UnsafeDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TEXTBOX_PARAGRAPHS = ".//w:drawing//w:txbxContent//w:p"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MAX_ENTRIES = 2000
 
 
@@ -45,13 +45,19 @@ def read_docx(data: bytes, limits: Limits) -> Document:
     check_archive(data, limits)
     try:
         docx = open_docx(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        zlib.error,
+    ) as exc:
         raise CorruptDocument("the DOCX file is damaged and cannot be read") from exc
     except etree.XMLSyntaxError as exc:
         raise CorruptDocument("the DOCX file contains malformed XML") from exc
     body = _Body(white_is_visible=_has_backdrops(docx.element))
-    for block in docx.iter_inner_content():
-        _read_block(block, body)
+    _read_container(docx.element.body, body)
     header = _Body(white_is_visible=body.white_is_visible)
     for section in docx.sections:
         for part in (
@@ -62,10 +68,8 @@ def read_docx(data: bytes, limits: Limits) -> Document:
             section.even_page_header,
             section.even_page_footer,
         ):
-            if part.is_linked_to_previous:
-                continue
-            for block in part.iter_inner_content():
-                _read_block(block, header)
+            if not part.is_linked_to_previous:
+                _read_container(part._element, header)
     text = clean_text("\n".join(body.lines))
     warnings: list[DocWarning] = []
     header_text = clean_text("\n".join(dict.fromkeys(header.lines)))
@@ -84,6 +88,13 @@ def read_docx(data: bytes, limits: Limits) -> Document:
         pages=[Page(number=1, text=text)],
         warnings=warnings,
         hidden_text=[words for _, words in hidden],
+        links=list(
+            dict.fromkeys(
+                rel.target_ref
+                for rel in docx.part.rels.values()
+                if rel.reltype == RT.HYPERLINK and rel.is_external
+            )
+        ),
     )
 
 
@@ -109,7 +120,14 @@ def check_archive(data: bytes, limits: Limits) -> None:
             for entry in entries:
                 if entry.filename.endswith((".xml", ".rels")):
                     _check_xml(archive.read(entry), entry.filename, limits.max_xml_depth)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+    ) as exc:
         raise CorruptDocument("the DOCX archive is damaged") from exc
     except NotImplementedError as exc:  # unsupported compression or encryption of entries
         raise CorruptDocument("the DOCX archive uses an unsupported compression method") from exc
@@ -131,18 +149,25 @@ def _check_xml(xml: bytes, name: str, max_depth: int) -> None:
         raise CorruptDocument(f"{name} in the DOCX archive is not well-formed XML") from exc
 
 
-def _read_block(block: Paragraph | Table, out: _Body) -> None:
-    if isinstance(block, Paragraph):
-        _read_paragraph(block, out)
-        return
-    seen: dict[int, object] = {}  # holds the elements so their ids stay unique
-    for row in block.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats across the grid
-                continue
-            seen[id(cell._tc)] = cell._tc
-            for inner in cell.iter_inner_content():
-                _read_block(inner, out)
+# Elements whose text is not shown: properties, deleted revisions, VML copies of drawings.
+_SKIPPED = frozenset(
+    f"{W}{name}"
+    for name in "pPr rPr tblPr trPr tcPr sectPr sdtPr sdtEndPr tblGrid del moveFrom".split()
+) | {f"{MC}Fallback"}
+_RUN_BARRIERS = _SKIPPED | {f"{W}txbxContent"}
+
+
+def _read_container(element: etree._Element, out: _Body) -> None:
+    """Paragraphs in document order, through tables, content controls and custom XML.
+
+    Walking the XML (rather than python-docx's ``iter_inner_content``) keeps the paragraphs of
+    content controls, which Word's resume templates are full of, and reads each table cell once.
+    """
+    for child in element.iterchildren():
+        if child.tag == f"{W}p":
+            _read_paragraph(Paragraph(child, None), out)  # type: ignore[arg-type]
+        elif child.tag not in _SKIPPED:
+            _read_container(child, out)
 
 
 def _read_paragraph(paragraph: Paragraph, out: _Body) -> None:
@@ -160,8 +185,11 @@ def _read_paragraph(paragraph: Paragraph, out: _Body) -> None:
             visible.append(run.text)
     _flush_hidden(out, hidden_reason, hidden)
     out.lines.append("".join(visible))
-    for element in paragraph._p.iterfind(_TEXTBOX_PARAGRAPHS.replace("w:", W)):
-        _read_paragraph(Paragraph(element, paragraph._parent), out)
+    p = paragraph._p
+    for box in p.iter(f"{W}txbxContent"):
+        ancestors = [ancestor.tag for ancestor in _ancestors_below(box, p)]
+        if f"{MC}Fallback" not in ancestors and f"{W}txbxContent" not in ancestors:
+            _read_container(box, out)  # a text box anchored in this paragraph
 
 
 def _flush_hidden(out: _Body, reason: str, pieces: list[str]) -> None:
@@ -172,10 +200,20 @@ def _flush_hidden(out: _Body, reason: str, pieces: list[str]) -> None:
 
 
 def _runs(paragraph: Paragraph, white_is_visible: bool) -> Iterator[tuple[Run, str]]:
-    for item in paragraph.iter_inner_content():
-        runs = item.runs if isinstance(item, Hyperlink) else [item]
-        for run in runs:
-            yield run, _hidden_reason(run, white_is_visible)
+    """The paragraph's own runs, inside hyperlinks, fields, insertions and inline controls too."""
+    p = paragraph._p
+    for r in p.iter(f"{W}r"):
+        if any(ancestor.tag in _RUN_BARRIERS for ancestor in _ancestors_below(r, p)):
+            continue
+        run = Run(r, paragraph)
+        yield run, _hidden_reason(run, white_is_visible)
+
+
+def _ancestors_below(element: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return
+        yield ancestor
 
 
 def _hidden_reason(run: Run, white_is_visible: bool) -> str:

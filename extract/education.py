@@ -17,7 +17,8 @@ DEGREE_ORDER: tuple[Degree, ...] = ("high_school", "associate", "bachelor", "mas
 _FORMS: list[tuple[Degree, str, bool]] = [
     (
         "doctorate",
-        r"ph\.?\s?d\.?|doctor of \w+|doctorate|doctoral degree|d\.phil|ed\.?d\.?|d\.?b\.?a\.?",
+        r"ph\.?\s?d\.?|doctor of \w+|doctorate|doctoral degree|d\.phil|ed\.?d\.?|d\.?b\.?a\.?|"
+        r"psy\.?\s?d\.?|juris doctor",
         False,
     ),
     ("doctorate", r"M\.D\.|J\.D\.", False),
@@ -25,7 +26,8 @@ _FORMS: list[tuple[Degree, str, bool]] = [
     (
         "master",
         r"m\.?b\.?a\.?|master of \w+|master'?s?(?:'s)?(?: degree)?|masters|m\.sc\.?|msc|m\.s\.|"
-        r"m\.a\.|m\.?eng\.?|m\.?tech|mca|mph|mfa|msn|ll\.?m\.?|m\.ed\.?|pgdm|pgdba|"
+        r"m\.a\.?(?= )|m\.s(?= )|m\.?eng\.?|m\.?tech|mca|mph|mfa|msn|ll\.?m\.?|m\.ed\.?|"
+        r"pgdm|pgdba|pgdbm|"
         r"post[- ]?graduate|m\.com",
         False,
     ),
@@ -33,6 +35,7 @@ _FORMS: list[tuple[Degree, str, bool]] = [
     (
         "bachelor",
         r"bachelor of \w+|bachelor'?s?(?:'s)?(?: degree)?|bachelors|b\.?sc\.?|b\.s\.|b\.a\.|bba|"
+        r"b\.a(?= )|b\.s(?= )|"
         r"b\.b\.a\.|"
         r"bsn|b\.?tech|b\.e\.?|bca|b\.?com|bfa|b\.f\.a\.|undergraduate degree|four[- ]year degree|"
         r"4[- ]year degree|college degree|university degree|baccalaureate",
@@ -41,7 +44,8 @@ _FORMS: list[tuple[Degree, str, bool]] = [
     ("bachelor", r"BS|BA|BE|AB", True),
     (
         "associate",
-        r"associate'?s? degree|associate of \w+|associates degree|a\.a\.s?\.?|a\.s\.|aas",
+        r"associate'?s? degree|associate of \w+|associates degree|a\.a\.s?\.?|a\.s\.|aas|adn|asn|"
+        r"associate'?s?(?= or (?:a )?bachelor)",
         False,
     ),
     ("associate", r"AA|AS", True),
@@ -78,7 +82,8 @@ _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 _INSTITUTION_WORDS = re.compile(r"\b(University|College|Institute|School|Academy)\b")
 _NOT_DEGREE_AFTER = re.compile(
-    r"\s*(?:Office|Excel|Word|SQL|Dynamics|Project|Teams|Access|PowerPoint|Outlook|Visio|Azure)\b"
+    r"\s*(?:Office|Excel|Word|SQL|Dynamics|Project|Teams|Access|PowerPoint|Outlook|Visio|Azure"
+    r"|Visual|Windows|DOS|Paint|Exchange|Navision|CRM|Publisher)\b"
 )
 _STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 
@@ -132,12 +137,12 @@ def extract_education(text: str, in_education_section: bool) -> list[Education]:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     records: list[Education] = []
-    seen_lines: set[int] = set()
+    seen_lines: set[tuple[int, str]] = set()
     for mention in find_degrees(text, in_education_section):
         index = max(i for i, s in enumerate(starts[:-1]) if s <= mention.start)
-        if index in seen_lines:
+        if (index, mention.degree) in seen_lines:
             continue
-        seen_lines.add(index)
+        seen_lines.add((index, mention.degree))
         nearby = lines[max(0, index - 1) : index + 3]
         institution = None
         for candidate in [lines[index], *nearby]:

@@ -11,6 +11,7 @@ from datetime import date
 
 from extract.contact import LOCATION_RE
 from extract.dates import DateRange, YearMonth, find_ranges, find_single_dates, merged_months
+from extract.education import find_degrees
 from extract.records import Experience
 from extract.sections import Line, split_lines
 
@@ -52,10 +53,16 @@ def _line_dates(line: Line, today: date) -> DateRange | None:
     if ranges:
         return ranges[0]
     singles = find_single_dates(line.text, today)
-    # a lone date on a short header line (not a sentence that merely mentions a year)
-    if singles and _is_header_line(line) and len(line.stripped) <= 70:
-        return singles[-1]
-    return None
+    # a lone date on a short header line (not a sentence that merely mentions a year); a year
+    # alone only at the start or end of the line ("Acme Corp, 2019")
+    if not singles or not _is_header_line(line) or len(line.stripped) > 70:
+        return None
+    single = singles[-1]
+    edge = line.text.strip(" \t()[]|,-–—:*").strip()
+    year_only = single.start.month == 1 and single.end.month == 12 and len(single.text) <= 4
+    if year_only and not (edge.startswith(single.text) or edge.endswith(single.text)):
+        return None
+    return single
 
 
 def _split_header(parts_text: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -96,7 +103,9 @@ def extract_roles(section_text: str, offset: int, today: date) -> list[Experienc
     anchors = [
         _Anchor(i, dates)
         for i, line in enumerate(lines)
-        if not BULLET_RE.match(line.text) and (dates := _line_dates(line, today)) is not None
+        if not BULLET_RE.match(line.text)
+        and (dates := _line_dates(line, today)) is not None
+        and not find_degrees(line.text, in_education_section=False)
     ]
     if not anchors:
         return _undated_roles(lines)

@@ -34,21 +34,31 @@ _HIDDEN_STYLE = re.compile(
 
 def read_html(markup: str, warnings: list[DocWarning] | None = None) -> Document:
     soup = BeautifulSoup(markup, "html.parser")
+    hiding = _hiding_selectors(" ".join(style.get_text() for style in soup.find_all("style")))
     for element in soup.find_all(_DROPPED):
         element.decompose()
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     hidden: list[str] = []
-    for element in soup.find_all(_is_hidden):
+    for element in soup.find_all(lambda tag: _is_hidden(tag, hiding)):
         if element.parent is None:  # already removed with a hidden ancestor
             continue
         words = clean_text(element.get_text(" "))
         if words:
             hidden.append(words)
         element.decompose()
+    links = [
+        str(anchor["href"]).strip()
+        for anchor in soup.find_all("a", href=True)
+        if str(anchor["href"])
+        .strip()
+        .lower()
+        .startswith(("http://", "https://", "mailto:", "tel:"))
+    ]
     pieces: list[str] = []
     _render(soup, pieces)
-    text = clean_text("".join(pieces))
+    # A list item whose text sits in a paragraph of its own: keep the bullet on the text's line.
+    text = clean_text(_BULLET_ALONE.sub("- ", "".join(pieces)))
     if not text:
         raise EmptyDocument("the HTML page contains no visible text")
     all_warnings = list(warnings or []) + hidden_warnings("css" for _ in hidden)
@@ -58,12 +68,34 @@ def read_html(markup: str, warnings: list[DocWarning] | None = None) -> Document
         pages=[Page(number=1, text=text)],
         warnings=all_warnings,
         hidden_text=hidden,
+        links=list(dict.fromkeys(links)),
     )
 
 
-def _is_hidden(tag: Tag) -> bool:
+_CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"[.#][\w-]+")
+_BULLET_ALONE = re.compile(r"(?m)^[ \t]*- [ \t]*\n\s*")
+
+
+def _hiding_selectors(css: str) -> set[str]:
+    """Simple ``.class`` and ``#id`` selectors of style rules that hide their elements."""
+    selectors: set[str] = set()
+    for match in _CSS_RULE.finditer(css):
+        if _HIDDEN_STYLE.search(match.group(2)):
+            for selector in match.group(1).split(","):
+                if _SIMPLE_SELECTOR.fullmatch(selector.strip()):
+                    selectors.add(selector.strip())
+    return selectors
+
+
+def _is_hidden(tag: Tag, hiding: set[str]) -> bool:
     if tag.has_attr("hidden"):
         return True
+    if hiding:
+        classes: list[str] = list(tag.get("class") or [])
+        names = {f".{name}" for name in classes} | {f"#{tag.get('id')}"}
+        if names & hiding:
+            return True
     if tag.name == "input" and str(tag.get("type", "")).lower() == "hidden":
         return True
     style = tag.get("style")

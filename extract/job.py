@@ -63,6 +63,7 @@ _CORE_WORDS = re.compile(
     r"work experience|relevant experience|industry experience)\b",
     re.IGNORECASE,
 )
+_NOT_NEEDED = re.compile(r"\bnot (?:required|necessary|needed|a requirement)\b", re.IGNORECASE)
 NOT_JOB_SKILLS = {"job_title", "degree_field", "certification", "licence"}
 
 
@@ -160,7 +161,7 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         skills=_job_skills(tags, taxonomy, importance_of, examples),
         years_min=years_min,
         years_max=years_max,
-        education=_education_ask(requirements, lines, text),
+        education=_education_ask(requirements, text),
         certifications=find_certifications(tags, taxonomy, importance_of),
         metrics=find_metrics(body, unvalued=True),
         travel_percent=travel_percent(text),
@@ -238,13 +239,26 @@ def _job_skills(
     return skills
 
 
-def _education_ask(requirements: list[Requirement], lines: list[_Line], text: str) -> EducationAsk:
-    found: list[tuple[Degree, Importance, str | None]] = []
+def _clause(text: str, position: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[;.]\s", text) if m.end() <= position]
+    end = re.search(r"[;.](?:\s|$)", text[position:])
+    return text[max(starts, default=0) : position + end.start() if end else len(text)]
+
+
+def _education_ask(requirements: list[Requirement], text: str) -> EducationAsk:
+    found: list[tuple[Degree, Importance, str]] = []
     or_equivalent = False
     fields: list[str] = []
     for requirement in requirements:
+        if _NOT_NEEDED.search(requirement.text):
+            continue  # "Bachelor's degree not required"
         for mention in find_degrees(requirement.text, in_education_section=False):
-            found.append((mention.degree, requirement.importance, requirement.text))
+            # "Bachelor's degree required; MBA a plus": each degree takes its own clause's weight
+            clause = _clause(requirement.text, mention.start)
+            level = _importance(
+                clause, "preferred" if requirement.importance == "preferred" else ""
+            )
+            found.append((mention.degree, level, requirement.text))
             fields.extend(
                 f for f in education_fields(requirement.text[mention.end :]) if f not in fields
             )
@@ -256,9 +270,18 @@ def _education_ask(requirements: list[Requirement], lines: list[_Line], text: st
         )
     required = [degree for degree, level, _ in found if level == "required"]
     pool = required or [degree for degree, _, _ in found]
+    degree_min = min(pool, key=DEGREE_ORDER.index)
+    preferred = [
+        degree
+        for degree, level, _ in found
+        if required
+        and level == "preferred"
+        and DEGREE_ORDER.index(degree) > DEGREE_ORDER.index(degree_min)
+    ]
     return EducationAsk(
-        degree_min=min(pool, key=DEGREE_ORDER.index),
+        degree_min=degree_min,
         fields=fields,
         or_equivalent=or_equivalent,
         importance="required" if required else "preferred",
+        degree_preferred=max(preferred, key=DEGREE_ORDER.index) if preferred else None,
     )

@@ -22,7 +22,11 @@ _SENIORITY: list[tuple[str, str]] = [
         r"(?<!property )"
         r"(?<!office )(?<!success )(?<!key account )\bmanager\b|\bsupervisor\b",
     ),
-    ("principal", r"\b(principal|staff|distinguished)\b"),
+    (
+        "principal",
+        r"\b(principal|distinguished|staff (?:software |data |ml |machine learning )?"
+        r"(?:engineer|scientist|developer|designer|architect))\b",
+    ),
     ("lead", r"\b(lead|team lead)\b"),
     (
         "senior",
@@ -31,7 +35,8 @@ _SENIORITY: list[tuple[str, str]] = [
     ("intern", r"\b(intern|internship|co-?op|working student)\b"),
     (
         "junior",
-        r"\b(junior|jr\.?|entry[- ]level|graduate|trainee|associate|apprentice|new grad)(?!\w)",
+        r"\b(junior|jr\.?|entry[- ]level|graduate|trainee|associate|apprentice|new grad|"
+        r"sales development rep\w*|business development rep\w*|sdr|bdr)(?!\w)",
     ),
 ]
 _SENIORITY_RES = [(level, re.compile(pattern, re.IGNORECASE)) for level, pattern in _SENIORITY]
@@ -47,7 +52,7 @@ def seniority_of(title: str | None) -> str | None:
     return "mid"
 
 
-_OR_GAP = re.compile(r"^\s*(?:,\s*or|,?\s*and/or|or|/|\|)\s*$", re.IGNORECASE)
+_OR_GAP = re.compile(r"^\s*[(,]?\s*(?:or|and/or|/|\|)\s*\(?\s*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*,\s*$")
 _EXAMPLE_GAP = re.compile(
     r"^\s*[(,:]?\s*(?:such as|e\.g\.?,?|eg\.?|like|including|i\.e\.?,?|for example|"

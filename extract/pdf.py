@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -55,6 +56,11 @@ from jobfit.errors import (
 )
 
 OFFPAGE_MARGIN = 1.0
+SCANNED_MAX_CHARS = 30  # fewer letters and digits than this beside page images: a scan
+NO_TEXT_LAYER = (
+    "the PDF has no text layer (it looks scanned or image-only) and OCR is not available"
+)
+_ALNUM = re.compile(r"[^\W_]")
 
 # pdfminer logs font quirks at WARNING; without a handler they would print to stderr.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
@@ -81,13 +87,39 @@ class _PageScan:
     lines: PageLines
     hidden: list[tuple[str, str]] = field(default_factory=list)  # (reason, text)
     chars: int = 0
-    cid_only_chars: int = 0
+    cid_only_lines: int = 0
+    images: int = 0
     visible_since_hidden: bool = False
 
 
 def read_pdf(data: bytes, limits: Limits) -> Document:
+    scans: list[_PageScan] = []
+    links: list[str] = []
+    for number, layout, page_links in _layouts(data, limits):
+        scans.append(_scan_page(layout, number))
+        links.extend(page_links)
+    if not scans:
+        raise CorruptDocument("the PDF has no pages")
+    document = _assemble(scans)
+    document.links = list(dict.fromkeys(links))
+    return document
+
+
+def _layouts(data: bytes, limits: Limits) -> Iterator[tuple[int, LTPage, list[str]]]:
+    """pdfminer's layout of each page; its exceptions become jobfit errors here and only here."""
     try:
-        return _read_pdf(data, limits)
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        page_count = _page_count(document)
+        if page_count > limits.max_pages:
+            raise TooManyPages(f"the PDF has {page_count} pages; the limit is {limits.max_pages}")
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=LAParams())
+        interpreter = PDFPageInterpreter(resources, device)
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            if number > limits.max_pages:
+                raise TooManyPages(f"the PDF has more than {limits.max_pages} pages")
+            interpreter.process_page(page)
+            yield number, device.get_result(), _link_targets(page)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedDocument(
             "the PDF is password-protected or its encryption is unsupported"
@@ -98,24 +130,22 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
         ) from exc
 
 
-def _read_pdf(data: bytes, limits: Limits) -> Document:
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
-    page_count = _page_count(document)
-    if page_count > limits.max_pages:
-        raise TooManyPages(f"the PDF has {page_count} pages; the limit is {limits.max_pages}")
-    resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=LAParams())
-    interpreter = PDFPageInterpreter(resources, device)
-    scans: list[_PageScan] = []
-    for number, page in enumerate(PDFPage.create_pages(document), start=1):
-        if number > limits.max_pages:
-            raise TooManyPages(f"the PDF has more than {limits.max_pages} pages")
-        interpreter.process_page(page)
-        layout = device.get_result()
-        scans.append(_scan_page(layout, number))
-    if not scans:
-        raise CorruptDocument("the PDF has no pages")
-    return _assemble(scans)
+def _link_targets(page: PDFPage) -> list[str]:
+    """URI targets of the page's link annotations (icons often carry LinkedIn or e-mail links)."""
+    targets = []
+    annotations = resolve1(page.annots)
+    for annotation in annotations if isinstance(annotations, list) else []:
+        action = (
+            resolve1(resolve1(annotation).get("A"))
+            if isinstance(resolve1(annotation), dict)
+            else None
+        )
+        uri = resolve1(action.get("URI")) if isinstance(action, dict) else None
+        if isinstance(uri, bytes):
+            targets.append(uri.decode("latin-1").strip())
+        elif isinstance(uri, str):
+            targets.append(uri.strip())
+    return [target for target in targets if target]
 
 
 def _page_count(document: PDFDocument) -> int:
@@ -127,11 +157,8 @@ def _page_count(document: PDFDocument) -> int:
 
 
 def _assemble(scans: list[_PageScan]) -> Document:
-    total_chars = sum(scan.chars for scan in scans)
-    if total_chars == 0:
-        raise NoTextLayer(
-            "the PDF has no text layer (it looks scanned or image-only) and OCR is not available"
-        )
+    if sum(scan.chars for scan in scans) == 0:
+        raise NoTextLayer(NO_TEXT_LAYER)
     running = find_running_lines([scan.lines for scan in scans])
     raw_pages: list[tuple[str, int]] = []
     body_lines: list[str] = []
@@ -155,8 +182,10 @@ def _assemble(scans: list[_PageScan]) -> Document:
     parts = [clean_text("\n".join(top), from_pdf=True)] if top else []
     parts.extend(page.text for page in pages if page.text)
     text = "\n\n".join(parts)
+    if len(_ALNUM.findall(text)) < SCANNED_MAX_CHARS and any(scan.images for scan in scans):
+        raise NoTextLayer(NO_TEXT_LAYER)  # page images with a stray page number or stamp
     if not text:
-        if sum(scan.cid_only_chars for scan in scans) == total_chars:
+        if any(scan.cid_only_lines for scan in scans):
             raise NoTextLayer(
                 "the PDF's text layer has no readable characters (fonts without a Unicode map); "
                 "OCR is not available"
@@ -190,7 +219,8 @@ def _layout_warnings(pages: list[Page]) -> list[DocWarning]:
 def _scan_page(layout: LTPage, number: int) -> _PageScan:
     width, height = layout.width, layout.height
     backdrops = list(_dark_backdrops(layout))
-    scan = _PageScan(lines=PageLines(number=number, width=width, height=height))
+    images = sum(1 for _ in _images(layout))
+    scan = _PageScan(lines=PageLines(number=number, width=width, height=height), images=images)
     light_cache: dict[object, bool] = {}
     for line in _text_lines(layout):
         pieces: list[tuple[str, str]] = []  # (hidden reason or "", text), runs of one kind
@@ -213,7 +243,7 @@ def _scan_page(layout: LTPage, number: int) -> _PageScan:
         if text:
             scan.visible_since_hidden = True
             if not strip_cid(text).strip():
-                scan.cid_only_chars += len(text)
+                scan.cid_only_lines += 1
             scan.lines.lines.append(TextLine(text, line.x0, line.y0, line.x1, line.y1))
     return scan
 
@@ -296,6 +326,14 @@ def _dark_backdrops(layout: LTContainer) -> Iterator[tuple[float, float, float, 
             yield item.bbox
         elif isinstance(item, LTFigure):
             yield from _dark_backdrops(item)
+
+
+def _images(layout: LTContainer) -> Iterator[LTImage]:
+    for item in layout:
+        if isinstance(item, LTImage):
+            yield item
+        elif isinstance(item, LTFigure):
+            yield from _images(item)
 
 
 def _hidden_reason(

@@ -16,6 +16,8 @@ MAX_CROSSING = 0.12  # share of lines allowed to run across the gutter (a full-w
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–)]?$", re.I
 )
+# "Jordan Avery - Page 2", "Resume | page 2 of 3": a running line ending in its page number.
+_PAGE_TAIL = re.compile(r"\bpage\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
@@ -54,8 +56,12 @@ class RunningLines:
     contact_lines: list[str] = field(default_factory=list)  # header/footer lines with contacts
 
     def is_running(self, band: str, text: str) -> bool:
-        return bool(band) and (
-            _PAGE_NUMBER.match(text) is not None or (band, _key(text)) in self.keys
+        if not band:
+            return False
+        return bool(
+            _PAGE_NUMBER.match(text)
+            or (len(text) <= 80 and _PAGE_TAIL.search(text))
+            or (band, _key(text)) in self.keys
         )
 
 

@@ -42,9 +42,9 @@ def decode_text(data: bytes) -> DecodedText:
                 raise UnsupportedFormat(
                     f"text with a {encoding} byte-order mark does not decode"
                 ) from exc
-    if (encoding := _bomless_utf16(data)) is not None:
+    if (utf16 := _bomless_utf16(data)) is not None:
         try:
-            return _checked(DecodedText(data.decode(encoding), encoding))
+            return _checked(DecodedText(data.decode(utf16), utf16))
         except UnicodeDecodeError:
             pass
     try:

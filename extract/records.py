@@ -49,6 +49,7 @@ class Document(BaseModel):
     pages: list[Page] = Field(default_factory=list)
     warnings: list[DocWarning] = Field(default_factory=list)
     hidden_text: list[str] = Field(default_factory=list)  # never tagged or scored
+    links: list[str] = Field(default_factory=list)  # link targets (PDF/DOCX/HTML), for contact
 
 
 class Section(BaseModel):
@@ -165,7 +166,8 @@ class EducationAsk(BaseModel):
     degree_min: Degree | None = None
     fields: list[str] = Field(default_factory=list)
     or_equivalent: bool = False
-    importance: Importance = "required"
+    importance: Importance = "required"  # of degree_min
+    degree_preferred: Degree | None = None  # a higher degree named as a plus ("MBA a plus")
 
 
 class Compensation(BaseModel):

@@ -6,11 +6,12 @@ A pure function of its inputs: the same document, taxonomy and reference date gi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from extract.certifications import find_certifications
 from extract.contact import extract_contact
-from extract.dates import find_ranges
+from extract.dates import RANGE_RE, find_ranges
 from extract.education import extract_education
 from extract.experience import extract_roles, total_years
 from extract.metrics import find_metrics
@@ -26,9 +27,9 @@ _LAYOUT_SECTIONS = {"contact", "summary", "other", "projects"}
 def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None = None) -> Resume:
     """Parse a resume. ``today`` resolves "Present" (defaults to the current date)."""
     today = today or date.today()
-    text = document.text
+    text = unflatten(document.text)  # same length and offsets as the document's text
     warnings = list(document.warnings)
-    sections = find_sections(text, RESUME_HEADINGS, "contact")
+    sections = _merge_into_experience(find_sections(text, RESUME_HEADINGS, "contact"), text, today)
     if not any(section.kind == "experience" for section in sections):
         sections, inferred = _infer_experience(sections, today)
         message = (
@@ -71,6 +72,30 @@ def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None =
     )
 
 
+_LONG_LINE = 300
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def unflatten(text: str) -> str:
+    """Text that lost its line breaks (very long lines whose parts are separated by runs of
+    spaces) gets a break in place of the last space of each run; offsets do not change."""
+    if all(len(line) <= _LONG_LINE for line in text.splitlines()):
+        return text
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if len(line) > _LONG_LINE:
+            kept = [m.span() for m in RANGE_RE.finditer(line)]  # never split a date range
+
+            def _break(gap: re.Match[str], kept: list[tuple[int, int]] = kept) -> str:
+                if any(start <= gap.start() < end for start, end in kept):
+                    return gap.group(0)
+                return gap.group(0)[:-1] + "\n"
+
+            line = _GAP.sub(_break, line)
+        lines.append(line)
+    return "".join(lines)
+
+
 def _education(sections: list[Section], text: str) -> list[Education]:
     in_sections = [
         record
@@ -79,6 +104,29 @@ def _education(sections: list[Section], text: str) -> list[Education]:
         for record in extract_education(section.text, in_education_section=True)
     ]
     return in_sections or extract_education(text, in_education_section=False)
+
+
+# kinds whose sections hardly ever hold dated roles: a dated one inside the experience part is a
+# role line mistaken for a heading ("CDMA Technologies")
+_ABSORBED = {"skills", "summary", "languages", "achievements", "contact"}
+
+
+def _merge_into_experience(sections: list[Section], text: str, today: date) -> list[Section]:
+    merged: list[Section] = []
+    for section in sections:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == "experience"
+            and section.kind in _ABSORBED
+            and find_ranges(section.text, today)
+        ):
+            merged[-1] = previous.model_copy(
+                update={"end": section.end, "text": text[previous.start : section.end]}
+            )
+            continue
+        merged.append(section)
+    return merged
 
 
 def _infer_experience(sections: list[Section], today: date) -> tuple[list[Section], bool]:

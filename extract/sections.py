@@ -98,7 +98,8 @@ JOB_HEADINGS = _vocab(
         ),
         (
             "responsibilities",
-            r"\b(responsibilit(?:y|ies)|what you('ll| will)? do|the role|role|duties|"
+            r"\b(responsibilit(?:y|ies)|what you('ll| will)? (?:do|own|work on|achieve)|the role|"
+            r"role|duties|"
             r"day[- ]to[- ]day|your impact|you will|job description|overview|mission|"
             r"the opportunity|position summary|what you'll be doing|summary)\b",
         ),

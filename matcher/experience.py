@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extract.records import Experience, Job, Resume
+from extract.records import Experience, Job, Requirement, Resume
 from jobfit.errors import NotFound
 from matcher.encoder import Encoder
 from matcher.evidence import EvidenceIndex
@@ -48,13 +48,60 @@ class ExperienceAssessment:
     title_reason: str
 
 
-def core_requirement(job: Job) -> str | None:
+def core_requirement(job: Job) -> Requirement | None:
     """The line carrying the main years ask, else the first line with years, else None."""
     with_years = [r for r in job.requirements if r.years_min is not None]
     for requirement in with_years:
         if job.years_min is not None and requirement.years_min == job.years_min:
-            return requirement.text
-    return with_years[0].text if with_years else None
+            return requirement
+    return with_years[0] if with_years else None
+
+
+def _core_skill_ids(requirement: Requirement | None, taxonomy: Taxonomy) -> list[str]:
+    """Skills the core line names (titles and industries left to the embeddings)."""
+    if requirement is None:
+        return []
+    ids = list(requirement.skills) + [i for group in requirement.alternatives for i in group]
+    kept: list[str] = []
+    for entry_id in dict.fromkeys(ids):
+        try:
+            category = taxonomy.get(entry_id).category
+        except NotFound:
+            continue
+        if category not in ("job_title", "industry", "soft_skill"):
+            kept.append(entry_id)
+    return kept
+
+
+def _role_skill_ids(resume: Resume, role: Experience) -> set[str]:
+    """Skills mentioned inside one role (its span of the text, or its bullets)."""
+    found: set[str] = set()
+    for skill in resume.skills:
+        for mention in skill.mentions:
+            inside = (
+                role.text_start <= mention.start < role.text_end
+                if role.text_start is not None and role.text_end is not None
+                else any(mention.text in bullet for bullet in role.bullets)
+            )
+            if inside:
+                found.add(skill.id)
+                break
+    return found
+
+
+def _shown_core(taxonomy: Taxonomy, role_ids: set[str], core_ids: list[str]) -> float:
+    """RELEVANT when the role shows every core skill (or two), HALF_RELEVANT for one, else 0."""
+    shown = sum(any(_satisfies(taxonomy, held, wanted) for held in role_ids) for wanted in core_ids)
+    if not shown:
+        return 0.0
+    return RELEVANT if shown == len(core_ids) or shown >= 2 else HALF_RELEVANT
+
+
+def _satisfies(taxonomy: Taxonomy, candidate: str, required: str) -> bool:
+    try:
+        return taxonomy.satisfies(candidate, required)
+    except NotFound:
+        return candidate == required
 
 
 def _title_id(taxonomy: Taxonomy, title: str | None) -> str | None:
@@ -122,7 +169,9 @@ def _merged_years(roles: list[RoleFit]) -> float:
 def assess_experience(
     resume: Resume, job: Job, taxonomy: Taxonomy, encoder: Encoder, index: EvidenceIndex
 ) -> ExperienceAssessment:
-    core = core_requirement(job)
+    core_line = core_requirement(job)
+    core = core_line.text if core_line else None
+    core_ids = _core_skill_ids(core_line, taxonomy)
     queries = [text for text in (job.title, core) if text]
     roles = resume.experience
     if not roles or not queries:
@@ -151,6 +200,8 @@ def assess_experience(
         if best_core >= SPECIFIC_CORE and core_scores[position] < OFF_CORE:
             # the core ask is specific ("ICU experience") and other roles show it; this one doesn't
             score = min(score, OFF_CORE)
+        if core_ids:  # the role shows the skill the core line asks for ("ICU", "teaching")
+            score = max(score, _shown_core(taxonomy, _role_skill_ids(resume, role), core_ids))
         credit = 1.0 if score >= RELEVANT else 0.5 if score >= HALF_RELEVANT else 0.0
         first_title_cos = float(title_sims[position][0]) if role.title and job.title else 0.0
         scaled = (first_title_cos - TITLE_FLOOR) / (TITLE_FULL - TITLE_FLOOR)

@@ -15,8 +15,9 @@ color:#1d2330}
 main{max-width:920px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .card{background:#fff;border:1px solid #dde1e8;border-radius:8px;padding:16px;margin:12px 0}
-.score{font-size:44px;font-weight:700}.band{display:inline-block;padding:2px 10px;border-radius:12px;
-font-weight:600;margin-left:8px;vertical-align:middle}
+.score{font-size:44px;font-weight:700}
+.band{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;margin-left:8px;
+vertical-align:middle}
 .strong{background:#d9f2e1;color:#14532d}.good{background:#e0ecff;color:#1e3a8a}
 .partial{background:#fff1d6;color:#7c4a03}.weak{background:#fde2e1;color:#7f1d1d}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px 8px;

@@ -75,7 +75,7 @@ def _satisfies(taxonomy: Taxonomy, candidate: str, required: str) -> bool:
 
 
 def _resume_term(skill: ResumeSkill) -> str:
-    counts = Counter(mention.text for mention in skill.mentions)
+    counts = Counter(" ".join(mention.text.split()) for mention in skill.mentions)
     return counts.most_common(1)[0][0] if counts else skill.name
 
 

@@ -19,6 +19,7 @@ from matcher.requirements import RequirementOutcome
 from matcher.skills import LISTED_ONLY_CREDIT, SkillOutcome, requirement_for
 
 IF_YOU_HAVE = "If you have"
+MAX_SUGGESTIONS = 20
 _DIGIT = re.compile(r"\d")
 KIND_ORDER = {
     "show_if_you_have": 0,
@@ -81,7 +82,10 @@ def suggest(inputs: SuggestionInputs) -> list[Suggestion]:
         + _format(inputs.resume.warnings)
     )
     found.sort(key=lambda s: (-s.impact, KIND_ORDER[s.kind], s.message))
-    return [s.model_copy(update={"priority": rank}) for rank, s in enumerate(found, start=1)]
+    return [
+        s.model_copy(update={"priority": rank})
+        for rank, s in enumerate(found[:MAX_SUGGESTIONS], start=1)
+    ]
 
 
 def _skill_suggestions(inputs: SuggestionInputs) -> list[Suggestion]:

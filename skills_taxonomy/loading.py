@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CACHE_VERSION = "1"  # bump when Taxonomy's pickled state changes shape
+_CACHED_CODE = ("records.py", "normalise.py", "lookup.py", "taxonomy.py", "loading.py")
 _FIELD_NAMES = {"onet": "onet_code", "esco": "esco_uri"}
 _KNOWN_KEYS = set(Entry.model_fields) | set(_FIELD_NAMES)
 
@@ -123,16 +124,22 @@ def default_overlay_dir() -> Path:
     return Config().data_dir / "taxonomy"
 
 
-@functools.cache
 def load_taxonomy(overlay_dir: Path | None = None, *, use_overlay: bool = True) -> Taxonomy:
     """The curated taxonomy plus the local import overlay (``<data_dir>/taxonomy``) if present.
 
-    Cached: the second call in a process returns the same object.
+    Cached: later calls in a process that resolve to the same files return the same object.
     """
     overlay = (overlay_dir or default_overlay_dir()) if use_overlay else None
+    if overlay is not None and not overlay_files(overlay):
+        overlay = None
+    return _load(overlay.resolve() if overlay is not None else None)
+
+
+@functools.cache
+def _load(overlay: Path | None) -> Taxonomy:
     inputs = curated_files() + (overlay_files(overlay) if overlay else [])
     cache = _cache_path(inputs)
-    if cache is not None and cache.is_file():
+    if cache.is_file():
         try:
             with cache.open("rb") as handle:
                 loaded = pickle.load(handle)
@@ -143,14 +150,15 @@ def load_taxonomy(overlay_dir: Path | None = None, *, use_overlay: bool = True) 
     curated = read_curated()
     entries = merge_overlay(curated, read_overlay(overlay)) if overlay else curated
     taxonomy = Taxonomy(entries)
-    if cache is not None:
-        _write_cache(cache, taxonomy)
+    _write_cache(cache, taxonomy)
     return taxonomy
 
 
-def _cache_path(inputs: list[Path]) -> Path | None:
+def _cache_path(inputs: list[Path]) -> Path:
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    for path in inputs:
+    # the code that shapes the pickled state is part of the key, so an edit never reads stale keys
+    code = [Path(__file__).with_name(n) for n in _CACHED_CODE]
+    for path in [*code, *inputs]:
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes())
     cache_dir = Config().data_dir / "cache"

@@ -52,9 +52,13 @@ class LookupIndex:
                 key = compact_key(form)
                 if key:
                     self.compact.setdefault(key, hit)
-        self.fuzzy_keys: list[str] = sorted(k for k in self.compact if len(k) >= 6)
+        # typo candidates by first character (which a typo must keep), so each search is small
+        self.fuzzy_keys: dict[str, list[str]] = {}
+        for key in sorted(self.compact):
+            if len(key) >= 6:
+                self.fuzzy_keys.setdefault(key[0], []).append(key)
 
-    def find(self, term: str) -> tuple[Hit, Via, float] | None:
+    def find(self, term: str, *, fuzzy: bool = True) -> tuple[Hit, Via, float] | None:
         """The best hit for a term with how it was found and a 0-100 score, or None."""
         base = exact_key(term)
         if not base:
@@ -71,10 +75,10 @@ class LookupIndex:
             hit = self.exact.get(variant) or self._normalised(compact_key(variant))
             if hit is not None and not (vendor_removed and hit[0] in self.generic):
                 return hit, "normalised", 95.0
-        for candidate in candidates:
-            fuzzy = self._fuzzy(compact_key(candidate))
-            if fuzzy is not None:
-                return fuzzy[0], "fuzzy", fuzzy[1]
+        for candidate in candidates if fuzzy else ():
+            typo = self._fuzzy(compact_key(candidate))
+            if typo is not None:
+                return typo[0], "fuzzy", typo[1]
         return None
 
     def _normalised(self, key: str) -> Hit | None:
@@ -93,9 +97,8 @@ class LookupIndex:
         allowed = max_edits(len(key))
         if allowed == 0:
             return None
-        matches = process.extract(
-            key, self.fuzzy_keys, scorer=OSA.distance, score_cutoff=allowed, limit=20
-        )
+        choices = self.fuzzy_keys.get(key[0], [])
+        matches = process.extract(key, choices, scorer=OSA.distance, score_cutoff=allowed, limit=20)
         ranked: list[tuple[float, float, str]] = []
         for choice, distance, _ in matches:
             if distance == 0 or distance > max_edits(min(len(key), len(choice))):

@@ -60,6 +60,7 @@ VETO_AFTER = frozenset(
     "studies of yourself".split()
 )
 TOKEN = re.compile(r"\w+(?:\+\+(?!\w)|#(?!\w))?|[^\w\s]")
+UNKNOWN = "\x00"
 SEPARATORS = frozenset([",", "/", "&", "and", "or", "(", ")", ";", "|", "•", "·", "+", "-", ":"])
 ATTACHED_VETO = frozenset(["-", "&", "'", "’"])
 # a "Skills:" style label at the start of a line: "Technical Skills:", "Tools - ", "Tech stack |"
@@ -94,12 +95,13 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        words, starts, ends = [], [], []
-        for match in TOKEN.finditer(text):
-            words.append(match.group())
-            starts.append(match.start())
-            ends.append(match.end())
-        return cls(text, words, starts, ends)
+        matches = list(TOKEN.finditer(text))
+        return cls(
+            text,
+            [m.group() for m in matches],
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+        )
 
     def __len__(self) -> int:
         return len(self.words)
@@ -120,6 +122,7 @@ class Tagger:
         self._lower = PhraseMatcher(self.vocab, attr="LOWER")
         self._orth = PhraseMatcher(self.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, Kind]] = {}
+        self._known: set[str] = set()  # lower-cased words that occur in some name or alias
         lower: dict[str, list[str]] = {}
         orth: dict[str, list[str]] = {}
         for entry in entries:
@@ -147,16 +150,27 @@ class Tagger:
 
     def _add(self, matcher: PhraseMatcher, table: dict[str, list[str]]) -> None:
         for key, forms in table.items():
-            matcher.add(key, [Doc(self.vocab, words=Tokens.of(form).words) for form in forms])
+            docs = []
+            for form in forms:
+                words = Tokens.of(form).words
+                self._known.update(w.lower() for w in words)
+                docs.append(Doc(self.vocab, words=words))
+            matcher.add(key, docs)
 
     def tag(self, text: str, *, skills_list: bool = False) -> list[TaggedSpan]:
         tokens = Tokens.of(text)
         if not tokens.words:
             return []
-        candidates = self._candidates(Doc(self.vocab, words=tokens.words))
-        sure = [c for c in candidates if c.kind is Kind.ALWAYS or skills_list]
+        # words no pattern uses become one placeholder: matches are unchanged, and the shared
+        # vocabulary never grows with (or keeps) the words of the texts tagged
+        known = self._known
+        words = [w if w.lower() in known else UNKNOWN for w in tokens.words]
+        candidates = self._candidates(Doc(self.vocab, words=words))
+        sure: list[Candidate] = []
+        pending: list[Candidate] = []
+        for c in candidates:
+            (sure if c.kind is Kind.ALWAYS or skills_list else pending).append(c)
         chosen = _longest_first(sure)
-        pending = [c for c in candidates if c not in sure]
         while pending:
             taken = _token_owner(chosen)
             added = [
@@ -168,7 +182,8 @@ class Tagger:
             if not added:
                 break
             chosen = _longest_first(chosen + added)
-            pending = [c for c in pending if c not in added]
+            accepted = {id(c) for c in added}
+            pending = [c for c in pending if id(c) not in accepted]
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             start, end = tokens.starts[c.start], tokens.ends[c.end - 1]
@@ -215,8 +230,8 @@ def _context_ok(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
         return _in_skills_line(tokens, c)
     if _in_skills_line(tokens, c) or _beside_tagged(tokens, c, taken):
         return True
-    if c.kind is Kind.ACRONYM_LOWER:
-        return False
+    if c.kind is Kind.ACRONYM_LOWER or tokens.words[c.start].islower():
+        return False  # the tool-ish cues below need a capitalised name ("in Outreach")
     return tokens.lower(c.start - 1) in CUE_BEFORE or tokens.lower(c.end) in CUE_AFTER
 
 
@@ -232,7 +247,8 @@ def _vetoed(tokens: Tokens, c: Candidate) -> bool:
             return True  # an initial: John C. Smith
     if c.start > 0 and tokens.attached(c.start - 1) and tokens.words[c.start - 1] in {"-", "&"}:
         return True
-    return False
+    # resume sites' boilerplate: "Email me on Indeed:"
+    return tokens.lower(c.start - 2) == "me" and tokens.lower(c.start - 1) in {"on", "at", "via"}
 
 
 def _beside_tagged(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:

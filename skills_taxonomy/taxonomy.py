@@ -26,18 +26,23 @@ class Taxonomy:
             for parent in entry.parents:
                 self._children.setdefault(parent, []).append(entry.id)
         self._index = LookupIndex(self._entries.values(), generic=set(self._children))
+        self._ancestors: dict[str, tuple[str, ...]] = {}  # filled on demand
         self._tagger: Tagger | None = None
         self._tagger_lock = threading.Lock()
 
     # pickling (the load cache) leaves out the spaCy matcher, which is rebuilt on first use
+    # entries travel as plain dicts: rebuilding pydantic models from pickles is 10x slower
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_tagger"] = None
         del state["_tagger_lock"]
+        state["_entries"] = [dict(e) for e in self._entries.values()]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        entries = state.pop("_entries")
         self.__dict__.update(state)
+        self._entries = {e["id"]: Entry.model_construct(**e) for e in entries}
         self._tagger_lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -61,9 +66,10 @@ class Taxonomy:
 
     # --- look-up -------------------------------------------------------------------------------
 
-    def lookup(self, term: str) -> LookupResult | None:
-        """The entry a term names (aliases, spelling variants, typos), or None."""
-        found = self._index.find(term)
+    def lookup(self, term: str, *, fuzzy: bool = True) -> LookupResult | None:
+        """The entry a term names (aliases, spelling variants and, unless ``fuzzy=False``,
+        typos), or None."""
+        found = self._index.find(term, fuzzy=fuzzy)
         if found is None:
             return None
         (entry_id, form, _is_name), via, score = found
@@ -102,6 +108,12 @@ class Taxonomy:
 
     def ancestors(self, entry_id: str) -> list[str]:
         """Every is-a ancestor, nearest first (breadth first); dangling parent ids are skipped."""
+        cached = self._ancestors.get(entry_id)
+        if cached is None:
+            cached = self._ancestors[entry_id] = tuple(self._walk_up(entry_id))
+        return list(cached)
+
+    def _walk_up(self, entry_id: str) -> list[str]:
         self.get(entry_id)
         order: list[str] = []
         seen = {entry_id}
@@ -141,4 +153,8 @@ class Taxonomy:
         MEDDIC); never the reverse.
         """
         self.get(required_id)
-        return candidate_id == required_id or required_id in self.ancestors(candidate_id)
+        if candidate_id == required_id:
+            return True
+        if candidate_id not in self._ancestors:
+            self.ancestors(candidate_id)
+        return required_id in self._ancestors[candidate_id]

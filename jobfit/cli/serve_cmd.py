@@ -20,7 +20,7 @@ import click
 
 from jobfit.cli.output import fail
 from jobfit.config import Config
-from jobfit.errors import InsecureBind
+from jobfit.errors import InsecureBind, InvalidRequest, JobfitError, ModelUnavailable
 
 log = logging.getLogger("jobfit.serve")
 
@@ -59,6 +59,15 @@ def check_bind(config: Config, host: str) -> None:
     )
 
 
+def check_models(config: Config) -> None:
+    """Fail in the master with one clear line, not in every worker with a traceback."""
+    if config.encoder == "onnx" and not config.onnx_model.is_file():
+        raise ModelUnavailable(
+            f"ONNX model not found at {config.onnx_model}; run `make install` or "
+            f"`jobfit models export-onnx --out {config.onnx_model}`"
+        )
+
+
 def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
@@ -93,9 +102,23 @@ def run_gunicorn(config: Config, options: dict[str, Any]) -> None:
     JobfitApplication().run()
 
 
+def _batch_missing() -> None:
+    fail(InvalidRequest("batch screening is not available in this install: no `jobfit worker`"))
+
+
+# Placeholder for `jobfit worker` (the CLI maps it to this module); batch screening replaces it
+# with the real command, and `--with-worker` starts it only then.
+worker = click.Command("worker", callback=_batch_missing, hidden=True, help="Batch workers.")
+
+
+def worker_available() -> bool:
+    command = globals().get("worker")
+    return isinstance(command, click.Command) and command.callback is not _batch_missing
+
+
 def start_worker_process() -> subprocess.Popen[bytes] | None:
     """``jobfit worker`` as a child process, if this install has batch screening."""
-    if not isinstance(globals().get("worker"), click.Command):
+    if not worker_available():
         log.warning("batch screening is not available in this install: no `jobfit worker` started")
         return None
     command = [sys.executable, "-c", "from jobfit.cli import main; main()", "worker"]
@@ -140,6 +163,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API (gunicorn by default)."""
     from api.logs import configure
+    from api.security import checked_origins
 
     config = Config.from_env()
     configure(config.log_level)
@@ -147,7 +171,9 @@ def serve(
     port = port if port is not None else config.port
     try:
         check_bind(config, host)
-    except InsecureBind as exc:
+        check_models(config)
+        checked_origins(config.cors_origins)
+    except JobfitError as exc:
         fail(exc)
     child = start_worker_process() if with_worker else None
     try:

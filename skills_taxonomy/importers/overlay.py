@@ -43,8 +43,8 @@ def slug(text: str) -> str:
 def curated_match(curated: Taxonomy, forms: Iterable[str]) -> str | None:
     """The curated entry that already names one of these forms (no typo matching), or None."""
     for form in forms:
-        found = curated.lookup(form)
-        if found is not None and found.via != "fuzzy":
+        found = curated.lookup(form, fuzzy=False)
+        if found is not None:
             return found.id
     return None
 

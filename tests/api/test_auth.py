@@ -103,13 +103,3 @@ def test_readyz_against_each_database(make_app: Callable[..., Flask], db_url: st
     response = make_app(database_url=db_url).test_client().get("/readyz")
     assert response.status_code == 200 and response.json is not None
     assert response.json["database"] is True
-
-
-def test_migrations_are_idempotent(db_url: str) -> None:
-    database = Database(db_url)
-    try:
-        database.migrate()
-        database.migrate()
-        assert database.reachable()
-    finally:
-        database.dispose()

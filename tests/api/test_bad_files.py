@@ -34,7 +34,7 @@ CORPUS: list[tuple[str, Callable[[], bytes], int, set[str]]] = [
     ("bomb.docx", docx_zip_bomb, 422, {"unsafe_document"}),
     ("nested.docx", docx_deeply_nested, 422, {"unsafe_document"}),
     ("laughs.docx", docx_billion_laughs, 422, {"unsafe_document"}),
-    ("utf16-no-bom.txt", lambda: RESUME_TEXT.encode("utf-16-le"), 415, {"unsupported_format"}),
+    ("binary.txt", lambda: bytes(range(32)) * 64, 415, {"unsupported_format"}),
     ("photo.png", png_image, 415, {"unsupported_format"}),
 ]
 
@@ -70,18 +70,16 @@ def test_bad_file_as_extract_upload(
     assert response.json is not None and response.json["error"]["code"] in codes
 
 
-def test_non_utf8_text_is_read_with_a_warning(client: FlaskClient) -> None:
-    data = {
-        "resume": (
-            io.BytesIO(RESUME_TEXT.replace("—", "-").encode("cp1252") + "Café".encode("cp1252")),
-            "cv.txt",
-        ),
-        "job_text": JOB_TEXT,
-    }
-    response = client.post("/v1/match", data=data, content_type="multipart/form-data")
-    assert response.status_code == 200
-    assert response.json is not None
-    assert "non_utf8_text" in {warning["code"] for warning in response.json["warnings"]}
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16-le", "utf-16"])
+def test_non_utf8_text_is_read_not_rejected(client: FlaskClient, encoding: str) -> None:
+    text = RESUME_TEXT.replace("—", "-") + "\nCafé owner, 2016\n"
+    data = {"kind": "resume", "file": (io.BytesIO(text.encode(encoding)), "cv.txt")}
+    response = client.post("/v1/extract", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.json
+    assert body is not None and "salesforce" in {skill["id"] for skill in body["skills"]}
+    if encoding == "cp1252":
+        assert "non_utf8_text" in {warning["code"] for warning in body["warnings"]}
 
 
 def test_service_healthy_after_the_corpus(

@@ -188,3 +188,16 @@ def test_docs_page_is_self_contained_html(client: FlaskClient) -> None:
     assert "<script" not in html and "http://" not in html and "https://" not in html
     css = client.get("/docs/docs.css")
     assert css.status_code == 200 and css.mimetype == "text/css"
+
+
+def test_browser_form_with_an_empty_file_input_and_an_empty_text_box(client: FlaskClient) -> None:
+    # what a web form sends when the user pastes the resume and leaves the file input empty,
+    # and the job as a file with the text box left empty
+    data = {
+        "resume": (io.BytesIO(b""), ""),
+        "resume_text": RESUME_TEXT,
+        "job": (io.BytesIO(JOB_TEXT.encode()), "jd.txt"),
+        "job_text": "",
+    }
+    response = client.post("/v1/match", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.json

@@ -133,5 +133,18 @@ def test_real_server_over_http(live_server: tuple[str, Path]) -> None:
     routes = {(e.get("route"), e.get("status")) for e in entries if e.get("event") == "request"}
     assert ("/v1/match", 200) in routes
     assert "Jordan" not in log and "jordan.lee@example.com" not in log
-    if not hasattr(serve_cmd, "worker"):
+    if not serve_cmd.worker_available():
         assert "batch screening is not available" in log
+
+
+def test_serve_fails_fast_without_the_onnx_model(tmp_path: Path) -> None:
+    env = server_env(tmp_path) | {"JOBFIT_ONNX_MODEL": str(tmp_path / "missing.onnx")}
+    result = subprocess.run(
+        [*JOBFIT, "serve", "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 21
+    assert result.stderr.strip().splitlines()[-1].startswith("jobfit: model_unavailable: ")

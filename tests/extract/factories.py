@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import letter
@@ -49,8 +50,24 @@ def resume_pdf() -> bytes:
     return pdf([RESUME_LINES])
 
 
-def two_page_resume_pdf() -> bytes:
-    """Two pages with a running header and a "Page N of 2" footer."""
+def linked_pdf() -> bytes:
+    """A resume whose contact icons are link annotations (the URL is not in the text)."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=letter)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, PAGE_H - 72, "Jordan Avery  LinkedIn  Email")
+    canvas.linkURL("https://www.linkedin.com/in/jordan", (150, PAGE_H - 76, 200, PAGE_H - 60))
+    canvas.linkURL("mailto:jordan@example.com", (205, PAGE_H - 76, 240, PAGE_H - 60))
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def two_page_resume_pdf(second_header: str | None = None) -> bytes:
+    """Two pages with a running header and a "Page N of 2" footer.
+
+    ``second_header``: a header on page 2 only (e.g. "Jordan Avery - Page 2").
+    """
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=letter)
     halves = [RESUME_LINES[2:8], RESUME_LINES[8:]]
@@ -58,6 +75,8 @@ def two_page_resume_pdf() -> bytes:
         canvas.setFont("Helvetica", 9)
         canvas.drawString(72, PAGE_H - 30, "Jordan Avery - jordan.avery@example.com")
         canvas.drawString(PAGE_W / 2 - 20, 24, f"Page {number} of 2")
+        if second_header and number == 2:
+            canvas.drawString(PAGE_W - 200, PAGE_H - 45, second_header)
         canvas.setFont("Helvetica", 11)
         y = PAGE_H - 90
         for line in lines * 3:
@@ -90,18 +109,16 @@ RIGHT_COLUMN = [
 ]
 
 
-def two_column_pdf() -> bytes:
-    """A name across the top, then two columns whose lines sit on the same rows."""
+def two_column_pdf(right_leading: float = 15) -> bytes:
+    """A name across the top, then two columns; with the default leading their rows line up."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=letter)
     canvas.setFont("Helvetica-Bold", 16)
     canvas.drawString(72, PAGE_H - 60, "Casey Morgan")
     canvas.setFont("Helvetica", 10)
-    y = PAGE_H - 100
-    for left, right in zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True):
-        canvas.drawString(50, y, left)
-        canvas.drawString(PAGE_W / 2 + 30, y, right)
-        y -= 15
+    for index, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        canvas.drawString(50, PAGE_H - 100 - 15 * index, left)
+        canvas.drawString(PAGE_W / 2 + 30, PAGE_H - 107 - right_leading * index, right)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
@@ -169,6 +186,41 @@ def image_only_pdf() -> bytes:
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def scanned_pdf(with_page_number: bool = True) -> bytes:
+    """A page image (a scan) with, optionally, a typed page number: still no text layer."""
+    from reportlab.lib.utils import ImageReader
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=letter)
+    scan = ImageReader(io.BytesIO(_gray_png(64, 64)))
+    canvas.drawImage(scan, 72, 200, width=450, height=500)
+    if with_page_number:
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(PAGE_W / 2, 30, "1")
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _gray_png(width: int, height: int) -> bytes:
+    """A tiny grayscale PNG written by hand (no imaging library needed)."""
+    import struct
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    rows = b"".join(b"\x00" + bytes((x * y) % 256 for x in range(width)) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def encrypted_pdf(user_password: str = "secret") -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -49,6 +50,8 @@ BAD_FILES: list[tuple[str, Callable[[], bytes], str, type[DocumentError]]] = [
     ("encrypted PDF", factories.encrypted_pdf, "resume.pdf", EncryptedDocument),
     ("PDF with 500 pages", factories.many_pages_pdf, "resume.pdf", TooManyPages),
     ("image-only PDF", factories.image_only_pdf, "scan.pdf", NoTextLayer),
+    ("scanned PDF", lambda: factories.scanned_pdf(False), "scan.pdf", NoTextLayer),
+    ("scanned PDF with a typed page number", factories.scanned_pdf, "scan.pdf", NoTextLayer),
     ("DOCX zip bomb (size)", factories.zip_bomb_docx, "resume.docx", UnsafeDocument),
     ("DOCX zip bomb (ratio)", factories.high_ratio_docx, "resume.docx", UnsafeDocument),
     ("DOCX deeply nested XML", factories.nested_xml_docx, "resume.docx", UnsafeDocument),
@@ -125,3 +128,34 @@ def test_page_limit_is_configurable() -> None:
     with pytest.raises(TooManyPages):
         read_document(data, limits=Limits(max_pages=2))
     assert len(read_document(data, limits=Limits(max_pages=3)).pages) == 3
+
+
+def _mutants(data: bytes, count: int, seed: int) -> list[bytes]:
+    """Truncations, byte flips and cut-outs of a valid file."""
+    rng = random.Random(seed)
+    out = []
+    for index in range(count):
+        mutant = bytearray(data)
+        if index % 3 == 0:
+            mutant = mutant[: rng.randrange(1, len(mutant))]
+        elif index % 3 == 1:
+            for _ in range(rng.randint(1, 20)):
+                mutant[rng.randrange(len(mutant))] = rng.randrange(256)
+        else:
+            start = rng.randrange(len(mutant))
+            del mutant[start : start + rng.randint(1, 500)]
+        out.append(bytes(mutant))
+    return out
+
+
+@pytest.mark.parametrize(
+    "make",
+    [factories.two_page_resume_pdf, factories.docx, factories.resume_html],
+    ids=lambda make: make.__name__,
+)
+def test_damaged_files_only_ever_raise_document_errors(make: Callable[[], bytes]) -> None:
+    for mutant in _mutants(make(), count=60, seed=7):
+        try:
+            read_document(mutant, "upload")
+        except DocumentError as exc:
+            assert exc.message

@@ -1,4 +1,4 @@
-"""read_document: formats recognised by content, the same Document shape for each, limits and time."""
+"""read_document: formats recognised by content, one Document shape for all, limits and time."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ FORMATS: list[tuple[str, Callable[[], bytes], str | None, str, list[str]]] = [
     ("pdf", factories.resume_pdf, "resume.pdf", "pdf", ["Senior Account Executive", "128%"]),
     ("pdf named .txt", factories.resume_pdf, "resume.txt", "pdf", ["MEDDICC"]),
     ("pdf without a name", factories.resume_pdf, None, "pdf", ["HubSpot"]),
+    (
+        "pdf with an owner password only",
+        lambda: factories.encrypted_pdf(""),
+        None,
+        "pdf",
+        ["Bolt Software"],
+    ),
     ("docx", factories.docx, "resume.docx", "docx", ["Acme Cloud", "President's Club"]),
     ("docx named .pdf", factories.docx, "resume.pdf", "docx", ["Bolt Software"]),
     ("html", factories.resume_html, "cv.html", "html", ["Jordan Avery", "$1.2M ARR"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -136,8 +138,100 @@ def test_white_text_is_hidden_only_on_white(
 def test_every_real_docx_reads(shared_data: Path) -> None:
     paths = sorted(shared_data.rglob("*.docx"))
     assert len(paths) >= 70
+    links = []
     for path in paths:
         document = read_document(path.read_bytes(), path.name)
         assert document.format == "docx"
         assert len(document.text) > 200, path.name
         assert document.hidden_text == [], path.name  # sidebars of white text on shapes stay
+        links.extend(document.links)
+    assert any(link.startswith("mailto:") for link in links)
+    assert any("linkedin.com/in/" in link for link in links)
+
+
+def _docx_with_body_xml(xml: str) -> bytes:
+    """A DOCX whose body starts with ``xml`` (WordprocessingML, ``w:`` prefix)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(factories.docx())) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + xml.encode(), 1)
+            new.writestr(item, data)
+    return out.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+WORD_XML = [
+    (
+        "block content control",
+        f"<w:sdt><w:sdtPr/><w:sdtContent>{_p('Quota 131%')}</w:sdtContent></w:sdt>",
+        ["Quota 131%"],
+        [],
+    ),
+    (
+        "inline content control",
+        "<w:p><w:r><w:t>Closed </w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>2.4M ARR</w:t></w:r>"
+        "</w:sdtContent></w:sdt></w:p>",
+        ["Closed 2.4M ARR"],
+        [],
+    ),
+    (
+        "tracked changes",
+        "<w:p><w:ins><w:r><w:t>President's Club</w:t></w:r></w:ins><w:del><w:r>"
+        "<w:delText>Rookie of the Year</w:delText></w:r></w:del></w:p>",
+        ["President's Club"],
+        ["Rookie"],
+    ),
+    (
+        "VML text box",
+        '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        f"<w:txbxContent>{_p('Enterprise AE')}</w:txbxContent></v:textbox></v:shape></w:pict>"
+        "</w:r></w:p>",
+        ["Enterprise AE"],
+        [],
+    ),
+    (
+        "field and smart tag",
+        '<w:p><w:fldSimple w:instr="AUTHOR"><w:r><w:t>Jordan</w:t></w:r></w:fldSimple>'
+        "<w:smartTag><w:r><w:t> Avery</w:t></w:r></w:smartTag></w:p>",
+        ["Jordan Avery"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("xml", "present", "absent"),
+    [case[1:] for case in WORD_XML],
+    ids=[case[0] for case in WORD_XML],
+)
+def test_word_structures(xml: str, present: list[str], absent: list[str]) -> None:
+    text = read_document(_docx_with_body_xml(xml)).text
+    for fragment in present:
+        assert fragment in text.splitlines()
+    for fragment in absent:
+        assert fragment not in text
+
+
+def test_real_cvs_match_their_text_exports(shared_data: Path) -> None:
+    """The Vanetik CVs ship with plain-text exports: the DOCX reading must give the same words."""
+    folder = shared_data / "vacancy_resume_ranking_vanetik"
+    pairs = [
+        (path, folder / "CV_txt" / f"{path.stem}.txt") for path in (folder / "CV").glob("*.docx")
+    ]
+    assert len(pairs) == 65
+    for docx_path, text_path in pairs:
+        from_docx = _word_counts(read_document(docx_path.read_bytes()).text)
+        from_text = _word_counts(read_document(text_path.read_bytes()).text)
+        assert from_docx == from_text, docx_path.name
+
+
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))

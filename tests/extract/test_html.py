@@ -34,6 +34,10 @@ def test_hidden_elements_are_removed_and_warned() -> None:
         "<p>Visible</p><p style='VISIBILITY:hidden'>Secret</p><p>Also visible</p>",
         "<p>Visible</p><span style='font-size:0px'>Secret</span><p>Also visible</p>",
         "<p>Visible</p><section hidden><p>Secret</p></section><p>Also visible</p>",
+        "<style>.ats, #k {display:none}</style><p>Visible</p><p class='x ats'>Secret</p>"
+        "<p>Also visible</p>",
+        "<style>p {color: red} #k { visibility : hidden }</style><p>Visible</p>"
+        "<div id='k'>Secret</div><p>Also visible</p>",
     ],
 )
 def test_each_way_of_hiding(markup: str) -> None:
@@ -48,3 +52,14 @@ def test_entities_and_table_cells() -> None:
     markup += b"</table></body></html>"
     lines = read_document(markup).text.splitlines()
     assert lines == ["AT&T", "2019 \u2013 2021"]
+
+
+def test_links_and_list_items() -> None:
+    markup = (
+        b"<html><body><ul><li><p>Closed <a href='https://crm.example/deal'>deal</a></p></li></ul>"
+        b"<a href='mailto:jo@example.com'>Email</a> <a href='#top'>top</a>"
+        b"<a href='javascript:void(0)'>x</a></body></html>"
+    )
+    document = read_document(markup)
+    assert document.text.splitlines()[0] == "- Closed deal"
+    assert document.links == ["https://crm.example/deal", "mailto:jo@example.com"]

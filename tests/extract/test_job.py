@@ -154,7 +154,10 @@ def test_posting_without_headings(taxonomy) -> None:  # type: ignore[no-untyped-
         ("Enterprise Account Executive", "senior"),
         ("Account Executive", "mid"),
         ("Account Manager", "mid"),
-        ("Sales Development Representative", "mid"),
+        ("Sales Development Representative", "junior"),
+        ("Senior SDR", "senior"),
+        ("Staff Accountant", "mid"),
+        ("Staff Software Engineer", "principal"),
         ("Junior SDR", "junior"),
         ("Associate Account Executive", "junior"),
         ("Sales Intern", "intern"),
@@ -228,3 +231,34 @@ def test_travel(text: str, percent: float | None) -> None:
 )
 def test_work_mode(text: str, mode: str | None) -> None:
     assert work_mode(text) == mode
+
+
+@pytest.mark.parametrize(
+    ("line", "degree_min", "importance", "preferred"),
+    [
+        ("Bachelor's degree required; MBA a plus", "bachelor", "required", "master"),
+        (
+            "High school diploma required; bachelor's degree preferred",
+            "high_school",
+            "required",
+            "bachelor",
+        ),
+        ("Graduate of an accredited nursing program (ADN or BSN)", "associate", "required", None),
+        ("Associate or bachelor's degree is a plus", "associate", "preferred", None),
+        ("Bachelor's degree not required", None, "required", None),
+    ],
+)
+def test_education_ask(
+    taxonomy, line: str, degree_min: str | None, importance: str, preferred: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    education = _job(taxonomy, f"Account Executive\n\nRequirements\n- {line}\n").education
+    assert (education.degree_min, education.importance, education.degree_preferred) == (
+        degree_min,
+        importance,
+        preferred,
+    )
+
+
+def test_or_alternative_in_parentheses(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    job = _job(taxonomy, "AE\n\nRequirements\n- MEDDPICC (or MEDDIC) qualification experience\n")
+    assert job.requirements[0].alternatives == [["meddpicc", "meddic"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -37,8 +38,9 @@ def test_visible_resume_has_no_warnings() -> None:
     assert document.pages[0].columns == 1
 
 
-def test_two_columns_are_kept_apart() -> None:
-    document = read_document(factories.two_column_pdf(), "resume.pdf")
+@pytest.mark.parametrize("right_leading", [15, 19, 11.5], ids=["rows aligned", "looser", "tighter"])
+def test_two_columns_are_kept_apart(right_leading: float) -> None:
+    document = read_document(factories.two_column_pdf(right_leading), "resume.pdf")
     assert document.pages[0].columns == 2
     assert "two_columns" in [warning.code for warning in document.warnings]
     lines = document.text.splitlines()
@@ -59,6 +61,11 @@ def test_text_inside_form_xobjects_is_read() -> None:
     ]
 
 
+def test_link_annotations_are_collected() -> None:
+    document = read_document(factories.linked_pdf(), "resume.pdf")
+    assert document.links == ["https://www.linkedin.com/in/jordan", "mailto:jordan@example.com"]
+
+
 def test_running_header_kept_once_on_top_and_page_numbers_dropped() -> None:
     document = read_document(factories.two_page_resume_pdf(), "resume.pdf")
     text = document.text
@@ -68,6 +75,11 @@ def test_running_header_kept_once_on_top_and_page_numbers_dropped() -> None:
     for page in document.pages:
         assert header not in page.text and "Page" not in page.text
     assert "contact_in_header" in [warning.code for warning in document.warnings]
+
+
+def test_page_header_with_a_page_number_is_dropped() -> None:
+    document = read_document(factories.two_page_resume_pdf("Jordan Avery, page 2"))
+    assert "page 2" not in document.text
 
 
 # --- the real resumes in shared data --------------------------------------------------------------
@@ -102,6 +114,7 @@ SAME_CONTENT = [
 ]
 
 
+@functools.cache
 def _words(path: Path) -> Counter[str]:
     return Counter(re.findall(r"\w+", read_document(path.read_bytes()).text.lower()))
 

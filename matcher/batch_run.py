@@ -1,0 +1,209 @@
+"""Run a screen: one job against many resumes, across worker processes, with a result cache.
+
+Each pool worker loads the models once (the pool initializer) and receives the parsed job once; the
+encoder's LRU then embeds the job's sentences once per worker. Identical files are scored once and
+their copies marked ``duplicate_of``. ``workers=1`` scores in this process (no pool to start).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract import Limits, parse_job, read_document
+from extract.records import Job
+from jobfit import __version__
+from jobfit.config import Config
+from jobfit.errors import JobfitError
+from matcher.batch import (
+    ScreenError,
+    ScreenResults,
+    ScreenRow,
+    content_hash,
+    job_summary,
+    mark_duplicate,
+    rank,
+    row_from_error,
+    row_from_report,
+    score_document,
+    screen_error,
+)
+from matcher.batch_cache import ResultCache, cache_key, cache_path
+from matcher.batch_inputs import BatchInput
+from matcher.encoder import OnnxEncoder, TorchEncoder
+from matcher.models import Models, load_models
+from matcher.records import MatchReport
+from skills_taxonomy import Taxonomy, load_taxonomy
+
+Outcome = MatchReport | ScreenError
+
+
+@dataclass(frozen=True)
+class ScreenOptions:
+    workers: int = 1
+    blind: bool = False
+    use_cache: bool = True
+
+
+@dataclass
+class ScreenStats:
+    total: int = 0
+    scored: int = 0  # fresh matches run in this screen
+    cached: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    peak_rss_kb: int = 0  # peak resident memory of one worker (this process when workers=1)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def scorer_for(config: Config) -> str:
+    """The scorer version ``Models.scorer`` will report, without loading the encoder."""
+    name = OnnxEncoder.name if config.encoder == "onnx" else TorchEncoder.name
+    return f"jobfit-{__version__}+{name}"
+
+
+def read_job(data: bytes, filename: str, taxonomy: Taxonomy, limits: Limits) -> Job:
+    return parse_job(read_document(data, filename, limits), taxonomy)
+
+
+def screen(
+    job_data: bytes,
+    job_name: str,
+    inputs: list[BatchInput],
+    config: Config,
+    options: ScreenOptions,
+    *,
+    models: Models | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> tuple[ScreenResults, ScreenStats]:
+    """Score every input against the job; ranked rows with full reports, and what it took."""
+    limits = Limits.from_config(config)
+    taxonomy = models.taxonomy if models is not None else load_taxonomy()
+    job = read_job(job_data, job_name, taxonomy, limits)
+    job_hash = content_hash(job_data)
+    scorer = models.scorer if models is not None else scorer_for(config)
+    stats = ScreenStats(total=len(inputs))
+    if on_total is not None:
+        on_total(len(inputs))
+
+    rows: list[ScreenRow | None] = [None] * len(inputs)
+    first_of: dict[str, int] = {}  # content hash -> index of its first input
+    todo: list[int] = []
+    cache = ResultCache(cache_path(config)) if options.use_cache else None
+    try:
+        for index, item in enumerate(inputs):
+            digest = content_hash(item.data)
+            if item.error is not None:
+                error = screen_error(item.error)
+                rows[index] = row_from_error(item.name, digest, error, blind=options.blind)
+                stats.errors += 1
+            elif digest in first_of:
+                stats.duplicates += 1
+            else:
+                first_of[digest] = index
+                cached = cache.get(_key(scorer, job_hash, digest, options)) if cache else None
+                if cached is not None:
+                    rows[index] = row_from_report(item.name, digest, cached, blind=options.blind)
+                    stats.cached += 1
+                else:
+                    todo.append(index)
+        if on_done is not None:
+            on_done(len(inputs) - len(todo))
+
+        for index, outcome in _run(todo, inputs, job, config, options, models, stats):
+            item, digest = inputs[index], content_hash(inputs[index].data)
+            if isinstance(outcome, ScreenError):
+                rows[index] = row_from_error(item.name, digest, outcome, blind=options.blind)
+                stats.errors += 1
+            else:
+                rows[index] = row_from_report(item.name, digest, outcome, blind=options.blind)
+                stats.scored += 1
+                if cache is not None:
+                    cache.put(_key(scorer, job_hash, digest, options), outcome)
+            if on_done is not None:
+                on_done(1)
+    finally:
+        if cache is not None:
+            cache.close()
+
+    for index, item in enumerate(inputs):
+        if rows[index] is None:  # a duplicate: copy the first identical resume's row
+            first = rows[first_of[content_hash(item.data)]]
+            assert first is not None
+            rows[index] = mark_duplicate(item.name, first, blind=options.blind)
+    ranked = rank(row for row in rows if row is not None)
+    results = ScreenResults(
+        job=job_summary(job, job_hash), scorer=scorer, blind=options.blind, results=ranked
+    )
+    return results, stats
+
+
+def _key(scorer: str, job_hash: str, digest: str, options: ScreenOptions) -> str:
+    return cache_key(scorer, job_hash, digest, options.blind)
+
+
+def _run(
+    todo: list[int],
+    inputs: list[BatchInput],
+    job: Job,
+    config: Config,
+    options: ScreenOptions,
+    models: Models | None,
+    stats: ScreenStats,
+) -> Iterator[tuple[int, Outcome]]:
+    if not todo:
+        return
+    tasks = [(index, inputs[index].name, inputs[index].data) for index in todo]
+    if options.workers <= 1 or len(todo) == 1:
+        _init_worker(config, job, options.blind, models)
+        for task in tasks:
+            yield _score_task(task)
+        stats.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return
+    context = multiprocessing.get_context(_start_method())
+    workers = min(options.workers, len(todo))
+    with context.Pool(workers, initializer=_init_worker, initargs=(config, job, options.blind)) as pool:
+        yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
+        pool.close()
+        pool.join()
+    stats.peak_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def _start_method() -> str:
+    # forkserver: workers start from a clean process, never from a parent holding model threads
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+# --- inside a worker ---------------------------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, job: Job, blind: bool, models: Models | None = None) -> None:
+    """Once per worker process: load the models and keep the parsed job."""
+    _worker.update(
+        models=models if models is not None else load_models(config),
+        job=job,
+        blind=blind,
+        limits=Limits.from_config(config),
+    )
+
+
+def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome]:
+    index, name, data = task
+    try:
+        report = score_document(
+            data,
+            name,
+            _worker["job"],
+            _worker["models"],
+            _worker["limits"],
+            blind=_worker["blind"],
+        )
+    except JobfitError as exc:
+        return index, screen_error(exc)
+    return index, report
