@@ -12,7 +12,7 @@ from datetime import datetime
 
 from flask import Flask, g, request
 from pydantic import BaseModel
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from api.db import ApiKey, Database, utcnow
 from jobfit.errors import InvalidRequest, NotFound, Unauthorized
@@ -85,14 +85,6 @@ def find_active(database: Database, key: str) -> ApiKeyInfo | None:
             select(ApiKey).where(ApiKey.key_hash == hash_key(key), ApiKey.revoked_at.is_(None))
         )
         return _info(row) if row is not None else None
-
-
-def revoke_all(database: Database) -> None:
-    """Used by tests and operators who rotate every key at once."""
-    with database.session() as session:
-        session.execute(
-            update(ApiKey).where(ApiKey.revoked_at.is_(None)).values(revoked_at=utcnow())
-        )
 
 
 def presented_key() -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, current_app, jsonify
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from api.logs import request_id, route_label
@@ -55,7 +55,12 @@ def init_app(app: Flask, metrics: Metrics) -> None:
         metrics.errors.labels(code).inc()
         message = error.description or error.name
         if status == 413:
-            message = "the request is larger than this service accepts"
+            request_mb = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / 1e6
+            field_mb = (current_app.config.get("MAX_FORM_MEMORY_SIZE") or 0) / 1e6
+            message = (
+                f"the request is too large: at most {request_mb:.1f} MB per request and "
+                f"{field_mb:.1f} MB per document"
+            )
         response = error_response(code, message, status)
         if isinstance(error, MethodNotAllowed) and error.valid_methods:
             response.headers["Allow"] = ", ".join(error.valid_methods)

@@ -239,10 +239,19 @@ def labelled(taxonomy: Taxonomy) -> str:
             if metric.kind in ("quota", "quota_attainment"):
                 quota_gold += 1
                 quota_hit += found
-                if not found:
-                    failures.append(f"{name}: quota figure missed {metric.text!r}")
+            if not found:
+                failures.append(f"{name}: {metric.kind} missed {metric.text!r}")
         top = max((e.degree for e in resume.education if e.degree), key=DEGREE_ORDER.index, default=None)
-        degree_ok += top == (gold.degrees[0] if gold.degrees else None)
+        gold_top = gold.degrees[0] if gold.degrees else None
+        degree_ok += top == gold_top
+        if top != gold_top:
+            failures.append(f"{name}: highest degree {top} vs gold {gold_top}")
+        wrong_evidence = [
+            s for s in gold.skills
+            if (i := _resolve(taxonomy, s)) in ours and ours[i].evidenced == (s in gold.listed_only)
+        ]
+        if wrong_evidence:
+            failures.append(f"{name}: evidenced flag wrong for {wrong_evidence}")
     job_fields = defaultdict(int)
     req_gold = req_hit = 0
     for name, job_gold in gold_set.jobs.items():

@@ -17,13 +17,16 @@ LIGATURES = str.maketrans(
         "\ufb06": "st",
         "\u0132": "IJ",
         "\u0133": "ij",
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
     }
 )
 
 # Characters that print nothing: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _CID = re.compile(r"\(cid:\d+\)")
-_SPACES = re.compile(r"[ \t\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_HYPHEN_RUN = re.compile(r"(?<=\w)-{2,}(?=\w)")  # Quartz writes "on--‐campus" for "on-campus"
+_SPACES = re.compile(r"[ \t\r\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SOFT_HYPHEN_AT_BREAK = re.compile(r"\xad[ \t]*\n[ \t]*")
 _PERCENT_WRAP = re.compile(r"(\d)[ \t]*\n[ \t]*(%)")
@@ -63,7 +66,13 @@ def strip_cid(text: str) -> str:
 
 
 def map_ligatures(text: str) -> str:
+    """Ligature glyphs to their letters; Unicode hyphens to ``-``."""
     return text.translate(LIGATURES)
+
+
+def collapse_hyphen_runs(text: str) -> str:
+    """``on--‐campus`` (Quartz PDFs draw a hyphen as several glyphs) -> ``on-campus``."""
+    return _HYPHEN_RUN.sub("-", text)
 
 
 def remove_soft_hyphens(text: str, drawn: bool = False) -> str:
@@ -78,7 +87,7 @@ def remove_soft_hyphens(text: str, drawn: bool = False) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """Newlines to ``\\n``; runs of spaces, tabs and no-break or odd spaces to one space; trim."""
-    text = text.replace("\r\n", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\f", "\n\n").translate(_INVISIBLE)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
@@ -134,5 +143,6 @@ def clean_text(
     """Every repair, in order; the result has ``\\n`` line ends and no runs of blank lines."""
     text = strip_cid(map_ligatures(text))
     text = remove_soft_hyphens(text.replace("\r\n", "\n"), drawn=from_pdf)
+    text = collapse_hyphen_runs(text)
     text = normalize_whitespace(text)
     return rejoin_wrapped_words(text, known_words, counts)

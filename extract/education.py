@@ -26,8 +26,8 @@ _FORMS: list[tuple[Degree, str, bool]] = [
     (
         "master",
         r"m\.?b\.?a\.?|master of \w+|master'?s?(?:'s)?(?: degree)?|masters|m\.sc\.?|msc|m\.s\.|"
-        r"m\.a\.?(?= )|m\.s(?= )|m\.?eng\.?|m\.?tech|mca|mph|mfa|msn|ll\.?m\.?|m\.ed\.?|"
-        r"pgdm|pgdba|pgdbm|"
+        r"m\.a\.t\.?|macc|m\.acc\.?|m\.a\.?(?= )|m\.s(?= )|m\.?eng\.?|m\.?tech|mca|mph|mfa|"
+        r"msn|ll\.?m\.?|m\.ed\.?|pgdm|pgdba|pgdbm|"
         r"post[- ]?graduate|m\.com",
         False,
     ),
@@ -76,6 +76,9 @@ _INSTITUTION_RE = re.compile(
     r"(?:University|College|Institute|School|Academy|Polytechnic)(?:\s+of(?:\s+[A-Z][\w.&'’-]*)+)?"
     r"|(?:University|College|Institute|School|Academy)\s+of(?:\s+(?:[A-Z][\w.&'’-]*|and|&))+)"
     r"(?:\s+at\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+)
+_IN_PROGRESS = re.compile(
+    r"\b(expected|in progress|anticipated|pursuing|candidate|ongoing|currently enrolled)\b", re.I
 )
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -140,6 +143,8 @@ def extract_education(text: str, in_education_section: bool) -> list[Education]:
     seen_lines: set[tuple[int, str]] = set()
     for mention in find_degrees(text, in_education_section):
         index = max(i for i, s in enumerate(starts[:-1]) if s <= mention.start)
+        if _IN_PROGRESS.search(lines[index]):
+            continue  # "RN-to-BSN program, expected 2027": not earned yet
         if (index, mention.degree) in seen_lines:
             continue
         seen_lines.add((index, mention.degree))

@@ -10,6 +10,7 @@ from bs4 import (
     Declaration,
     Doctype,
     NavigableString,
+    PageElement,
     ProcessingInstruction,
     Tag,
 )
@@ -102,26 +103,27 @@ def _is_hidden(tag: Tag, hiding: set[str]) -> bool:
     return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
 
 
-def _render(node: Tag, out: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, Doctype | Declaration | ProcessingInstruction):
+def _render(root: Tag, out: list[str]) -> None:
+    """Text with line breaks around blocks; iterative, so deep nesting cannot exhaust the stack."""
+    stack: list[PageElement | str] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            out.append(node)  # a closing line break queued below
+        elif isinstance(node, Doctype | Declaration | ProcessingInstruction):
             continue
-        if isinstance(child, NavigableString):
-            out.append(str(child) if node.name == "pre" else re.sub(r"\s+", " ", str(child)))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name
-        if name == "br":
-            out.append("\n")
-            continue
-        block = name in _BLOCKS
-        if block:
-            out.append("\n")
-        if name == "li":
-            out.append("- ")
-        _render(child, out)
-        if block:
-            out.append("\n")
-        elif name in _CELLS:
-            out.append("\n")
+        elif isinstance(node, NavigableString):
+            in_pre = node.parent is not None and node.parent.name == "pre"
+            out.append(str(node) if in_pre else re.sub(r"\s+", " ", str(node)))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                out.append("\n")
+                continue
+            block = node.name in _BLOCKS
+            if block:
+                out.append("\n")
+            if node.name == "li":
+                out.append("- ")
+            if block or node.name in _CELLS:
+                stack.append("\n")
+            stack.extend(reversed(list(node.children)))

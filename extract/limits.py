@@ -58,11 +58,11 @@ def run_with_deadline(fn: Callable[..., T], *args: Any, timeout_s: float) -> T:
     if timeout_s <= 0:
         raise _timeout_error(timeout_s)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        with _alarm(timeout_s):
-            try:
+        try:
+            with _alarm(timeout_s):
                 return fn(*args)
-            except _DeadlineExpired:
-                raise _timeout_error(timeout_s) from None
+        except _DeadlineExpired:
+            raise _timeout_error(timeout_s) from None
     return _run_in_child(fn, args, timeout_s)
 
 
@@ -83,11 +83,13 @@ def _alarm(timeout_s: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_delay:
-            remaining = max(outer_delay - (time.monotonic() - started), 1e-3)
-            signal.setitimer(signal.ITIMER_REAL, remaining, outer_interval)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even if the alarm lands during the line above
+            signal.signal(signal.SIGALRM, previous)
+            if outer_delay:
+                remaining = max(outer_delay - (time.monotonic() - started), 1e-3)
+                signal.setitimer(signal.ITIMER_REAL, remaining, outer_interval)
 
 
 _context_lock = threading.Lock()

@@ -130,11 +130,13 @@ RULES: list[_Rule] = [
         "money",
     ),
     _rule("pipeline", rf"pipeline\s+(?:of|worth|valued at|totaling|totalling|:|=)\s*{M}", "money"),
+    # "Grew marketing-sourced pipeline 65% YoY in 2024, to $12M"
+    _rule("pipeline", rf"pipeline\b[^.;\n$]{{0,40}}?\bto\s+{M}", "money"),
     _rule(
         "retention",
         rf"(?:nrr|ndr|grr|net\s+(?:revenue|dollar)\s+retention|gross\s+(?:revenue\s+)?retention"
         rf"|(?:customer\s+|logo\s+|client\s+|account\s+)?retention(?:\s+rate)?"
-        rf"|renewal\s+rate)\s*(?:of|:|at|to|was|rate of)?\s*{PCT}",
+        rf"|renewal\s+rate)\s*(?:\([a-z]{{2,4}}\)\s*)?(?:of|:|at|to|was|rate of)?\s*{PCT}",
         "percent",
     ),
     _rule(
@@ -147,7 +149,8 @@ RULES: list[_Rule] = [
     _rule("retention", rf"{PCT}\s+(?:churn|logo churn|gross churn)", "percent"),
     _rule(
         "win_rate",
-        rf"(?:win|close|closing|conversion)\s+(?:rate|ratio)\s*(?:of|:|at|to|was)?\s*{PCT}",
+        rf"(?:win|close|closing|conversion)\s+(?:rate|ratio)\s*(?:from\s+\d{{1,3}}\s?%\s+)?"
+        rf"(?:of|:|at|to|was)?\s*{PCT}",
         "percent",
     ),
     _rule("win_rate", rf"{PCT}\s+(?:win|close|closing)\s+(?:rate|ratio)", "percent"),
@@ -212,8 +215,12 @@ RULES: list[_Rule] = [
         rf"{M}{_FILL}(?:(?:new|net[- ]new|total|annual|recurring|closed[- ]won|first[- ]year"
         rf"|incremental|software|saas|product|territory|expansion|upsell)\s+)*(?:arr|acv|tcv|mrr"
         rf"|bookings|revenue|sales|business|closed[- ]won|new logos?|contract value|deals"
-        rf"|contracts|in\s+deals)",
+        rf"|contracts|in\s+deals|in\s+pledges|in\s+gifts|in\s+donations)",
         "money",
+    ),
+    # the size of what someone ran: "a $4.2M store", "a $3.6M book of business"
+    _rule(
+        "revenue", rf"{M}\s+(?:store|book\s+of\s+business|portfolio|territory|region|p&l)", "money"
     ),
     _rule(
         "revenue",
@@ -224,7 +231,7 @@ RULES: list[_Rule] = [
     _rule(
         "revenue",
         rf"(?:closed|generated|sold|booked|drove|delivered|brought\s+in|signed|won"
-        rf"|produced)\s+(?:over\s+|more\s+than\s+|nearly\s+|approximately\s+|~)?{M}",
+        rf"|produced|raised)\s+(?:over\s+|more\s+than\s+|nearly\s+|approximately\s+|~)?{M}",
         "money",
     ),
 ]

@@ -205,10 +205,11 @@ def _layout_warnings(pages: list[Page]) -> list[DocWarning]:
     if not two_column:
         return []
     listed = ", ".join(map(str, two_column))
+    pages_are = f"page {listed} is" if len(two_column) == 1 else f"pages {listed} are"
     return [
         DocWarning(
             code="two_columns",
-            message=f"page {listed} is laid out in two columns; each column was read separately",
+            message=f"{pages_are} laid out in two columns; each column was read separately",
         )
     ]
 
@@ -349,23 +350,30 @@ def _hidden_reason(
     if char.x1 < -m or char.x0 > width + m or char.y1 < -m or char.y0 > height + m:
         return "offpage"
     color = char.graphicstate.ncolor
+    space = getattr(char.ncs, "name", "")
     try:
-        light = light_cache[color]
+        light = light_cache[space, color]
     except KeyError:
-        light = light_cache[color] = _is_light(color)
+        light = light_cache[space, color] = _is_light(color, space)
     except TypeError:  # an unhashable colour value
-        light = _is_light(color)
+        light = _is_light(color, space)
     if light and not _on_backdrop(char, backdrops):
         return "white"
     return ""
 
 
-def _is_light(color: object) -> bool:
+def _is_light(color: object, space: str = "") -> bool:
     """White or near-white in gray, RGB or CMYK; unknown colour kinds (patterns) count as dark."""
+    if space in ("Pattern", "Indexed"):
+        return False
+    values: list[float] = []
     if isinstance(color, int | float):
-        return float(color) >= LIGHT
-    if isinstance(color, tuple | list) and all(isinstance(v, int | float) for v in color):
+        values = [float(color)]
+    elif isinstance(color, tuple | list) and all(isinstance(v, int | float) for v in color):
         values = [float(v) for v in color]
+    if values:
+        if space in ("Separation", "DeviceN"):  # tints: 0 is no ink
+            return max(values) <= 1 - LIGHT
         if len(values) == 1:
             return values[0] >= LIGHT
         if len(values) == 3:

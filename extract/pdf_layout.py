@@ -86,11 +86,19 @@ def find_running_lines(pages: list[PageLines]) -> RunningLines:
         band = first.band(line)
         if (band, _key(line.text)) not in running.keys:
             continue
-        if band == "top":
-            running.header_lines.append(line.text)
-        if CONTACT.search(line.text):
-            running.contact_lines.append(line.text)
+        text = _without_page_number(line.text)
+        if band == "top" and text:
+            running.header_lines.append(text)
+        if CONTACT.search(text):
+            running.contact_lines.append(text)
     return running
+
+
+def _without_page_number(text: str) -> str:
+    """ "Jordan Avery - Page 1" -> "Jordan Avery"; a bare page number -> ""."""
+    if _PAGE_NUMBER.match(text):
+        return ""
+    return _PAGE_TAIL.sub("", text).rstrip(" -–—|,·•").strip() if len(text) <= 80 else text
 
 
 def arrange_page(page: PageLines, running: RunningLines) -> tuple[str, int]:

@@ -88,7 +88,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])([^\n]*?)(?<=[^\s*_])\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$", re.M)
+_MD_RULE = re.compile(r"^ {0,3}(?:([-*_])( *\1){2,}|=+) *$", re.M)  # rules, setext underlines
 _MD_QUOTE = re.compile(r"^ {0,3}> ?", re.M)
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~).*$", re.M)
 _MD_HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|strong|em)\b[^>]*>", re.I)

@@ -62,6 +62,13 @@ def sniff(data: bytes, filename: str | None = None) -> Sniffed:
     for magic, kind in _OTHER_BINARY.items():
         if data.startswith(magic):
             raise UnsupportedFormat(f"{kind} files are not supported")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        if b"<html" in data[:4096].lower():
+            decoded = decode_text(data)
+            return Sniffed("html", decoded.text, decoded.warnings)
+        raise UnsupportedFormat(
+            "XML files are not supported; upload a PDF, DOCX, HTML or text file"
+        )
     if _HTML_START.match(head):
         decoded = decode_text(data)
         return Sniffed("html", decoded.text, decoded.warnings)

@@ -166,7 +166,9 @@ def _run(
         return
     context = multiprocessing.get_context(_start_method())
     workers = min(options.workers, len(todo))
-    with context.Pool(workers, initializer=_init_worker, initargs=(config, job, options.blind)) as pool:
+    with context.Pool(
+        workers, initializer=_init_worker, initargs=(config, job, options.blind)
+    ) as pool:
         yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
         pool.close()
         pool.join()

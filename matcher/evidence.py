@@ -20,6 +20,7 @@ SIMILARITY_FLOOR = 0.25
 SIMILARITY_FULL = 0.65
 # sections whose sentences are evidence; contact, education and skills lists never are
 EVIDENCE_SECTIONS = ("summary", "experience", "achievements", "projects", "other")
+KEYWORD_LIST_MENTIONS, KEYWORD_LIST_SHARE = 4, 0.5  # a unit this full of skill names is a list
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9$])")
 _BULLET = re.compile(r"^[\s\-\u2022\u25aa\u25cf\u2023\u2043*\u00b7>o]+(?=\S)")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -85,7 +86,24 @@ def resume_units(resume: Resume) -> list[Unit]:
             continue  # the roles' bullets already cover it
         for sentence in split_sentences(section.text):
             add(sentence, section.kind, _role_at(resume, section.text, sentence, section.start))
-    return units
+    return [unit for unit in units if not _keyword_list(unit, resume)]
+
+
+def _keyword_list(unit: Unit, resume: Resume) -> bool:
+    """A "sentence" that is mostly skill names ("Salesforce MEDDIC Gong Outreach ...") is a list,
+    not evidence of use: it never stands as evidence for a requirement."""
+    if unit.start is None or unit.end is None:
+        return False
+    covered: set[int] = set()
+    mentions = 0
+    for skill in resume.skills:
+        for mention in skill.mentions:
+            if unit.start <= mention.start < unit.end:
+                mentions += 1
+                covered.update(range(mention.start, min(mention.end, unit.end)))
+    letters = sum(not char.isspace() for char in unit.text) or 1
+    tagged = sum(not resume.text[i].isspace() for i in covered)
+    return mentions >= KEYWORD_LIST_MENTIONS and tagged / letters >= KEYWORD_LIST_SHARE
 
 
 def _role_at(resume: Resume, section_text: str, sentence: str, section_start: int) -> int | None:

@@ -104,10 +104,30 @@ def _satisfies(taxonomy: Taxonomy, candidate: str, required: str) -> bool:
         return candidate == required
 
 
+_LEVEL_WORDS = re.compile(
+    r"\b(?:junior|jr|senior|sr|entry|mid|level|lead|principal|staff|associate|intern|trainee|"
+    r"i{1,3}|iv|[1-4])\b\.?",
+    re.IGNORECASE,
+)
+
+
+def clean_title(title: str | None) -> str | None:
+    """A title without its level words and parentheses ("Junior Level Software Developer (1-4
+    years)" -> "Software Developer"), for the taxonomy look-up. (Embedding cleaned titles
+    lowered pairwise accuracy on the labelled set from 0.935 to 0.921, so the embeddings see the
+    title as written.)"""
+    if not title:
+        return title
+    text = re.sub(r"\([^)]*\)", " ", title)
+    text = _LEVEL_WORDS.sub(" ", text)
+    text = " ".join(text.replace(" - ", " ").split()).strip(" -,/")
+    return text or title
+
+
 def _title_id(taxonomy: Taxonomy, title: str | None) -> str | None:
     if not title:
         return None
-    found = taxonomy.lookup(title)
+    found = taxonomy.lookup(title) or taxonomy.lookup(clean_title(title) or title)
     return found.id if found is not None and found.category == "job_title" else None
 
 

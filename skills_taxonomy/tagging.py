@@ -61,6 +61,8 @@ VETO_AFTER = frozenset(
 )
 TOKEN = re.compile(r"\w+(?:\+\+(?!\w)|#(?!\w))?|[^\w\s]")
 UNKNOWN = "\x00"
+HYPHEN_SUFFIXES = frozenset("trained certified based driven powered savvy".split())
+LIST_SEPARATORS = frozenset([",", ";", "|", "•", "·", "/", "and", "or", "&"])
 SEPARATORS = frozenset([",", "/", "&", "and", "or", "(", ")", ";", "|", "•", "·", "+", "-", ":"])
 ATTACHED_VETO = frozenset(["-", "&", "'", "’"])
 # a "Skills:" style label at the start of a line: "Technical Skills:", "Tools - ", "Tech stack |"
@@ -227,11 +229,13 @@ def _context_ok(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
     if _vetoed(tokens, c):
         return False
     if c.kind is Kind.LIST_ONLY:
-        return _in_skills_line(tokens, c)
+        return _in_skills_line(tokens, c) or _tagged_list_items(tokens, c, taken) >= 2
     if _in_skills_line(tokens, c) or _beside_tagged(tokens, c, taken):
         return True
     if c.kind is Kind.ACRONYM_LOWER or tokens.words[c.start].islower():
         return False  # the tool-ish cues below need a capitalised name ("in Outreach")
+    if tokens.lower(c.end) == "-" and tokens.lower(c.end + 1) in HYPHEN_SUFFIXES:
+        return True  # Sandler-trained, Salesforce-certified
     return tokens.lower(c.start - 1) in CUE_BEFORE or tokens.lower(c.end) in CUE_AFTER
 
 
@@ -240,13 +244,18 @@ def _vetoed(tokens: Tokens, c: Candidate) -> bool:
     if c.end < len(tokens):
         following = tokens.words[c.end]
         if tokens.attached(last) and following in ATTACHED_VETO:
-            return True  # Go-to-market, C-suite, R&D, Excel's
+            # Go-to-market, C-suite, R&D, Excel's; but Sandler-trained, Excel-based
+            if not (following == "-" and tokens.lower(c.end + 1) in HYPHEN_SUFFIXES):
+                return True
         if following.lower() in VETO_AFTER:
             return True  # excel at, lead a team, close deals, pilot program
         if len(tokens.words[last]) == 1 and following == "." and tokens.attached(last):
             return True  # an initial: John C. Smith
     if c.start > 0 and tokens.attached(c.start - 1) and tokens.words[c.start - 1] in {"-", "&"}:
         return True
+    if c.length == 1 and len(tokens.words[c.start]) == 1:
+        if tokens.lower(c.start - 1) == "(" and tokens.lower(c.end) == ")":
+            return True  # a grade or a list marker: Physics (C), (a)
     # resume sites' boilerplate: "Email me on Indeed:"
     return tokens.lower(c.start - 2) == "me" and tokens.lower(c.start - 1) in {"on", "at", "via"}
 
@@ -262,6 +271,45 @@ def _beside_tagged(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
         if hops and 0 <= i < len(tokens) and i in taken:
             return True
     return False
+
+
+def _tagged_list_items(tokens: Tokens, c: Candidate, taken: set[int]) -> int:
+    """In a list ("negotiation, closing, cold calling"), how many of the two items on each side
+    of the candidate are tagged; 0 unless the candidate is a whole item on its own."""
+    if not (_item_edge(tokens, c.start - 1, c.start) and _item_edge(tokens, c.end - 1, c.end)):
+        return 0
+    tagged = 0
+    for step, edge in ((-1, c.start - 1), (1, c.end)):
+        i = edge
+        for _ in range(2):
+            hops = 0
+            while 0 <= i < len(tokens) and tokens.lower(i) in LIST_SEPARATORS and hops < 2:
+                i += step
+                hops += 1
+            if hops == 0 or not 0 <= i < len(tokens):
+                break
+            item = 0
+            while 0 <= i < len(tokens) and tokens.lower(i) not in LIST_SEPARATORS and item < 5:
+                tagged_here = i in taken
+                i += step
+                item += 1
+                if tagged_here:
+                    tagged += 1
+                    while 0 <= i < len(tokens) and tokens.lower(i) not in LIST_SEPARATORS:
+                        i += step  # one count per item
+                    break
+    return tagged
+
+
+def _item_edge(tokens: Tokens, left: int, right: int) -> bool:
+    """Whether a list item may end at token ``left`` and the next begin at ``right``."""
+    if left < 0 or right >= len(tokens):
+        return True
+    if tokens.lower(left) in LIST_SEPARATORS or tokens.lower(right) in LIST_SEPARATORS:
+        return True
+    return (
+        tokens.lower(right) == "." or "\n" in tokens.text[tokens.ends[left] : tokens.starts[right]]
+    )
 
 
 def _in_skills_line(tokens: Tokens, c: Candidate) -> bool:

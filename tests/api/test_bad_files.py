@@ -11,29 +11,24 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.api.conftest import JOB_TEXT, RESUME_TEXT
-from tests.api.documents import (
-    docx_billion_laughs,
-    docx_deeply_nested,
-    docx_zip_bomb,
-    encrypted_pdf,
-    many_pages_pdf,
-    png_image,
-    random_bytes,
-    truncated_pdf,
-)
+from tests.api.documents import png_image, random_bytes
+from tests.extract import factories
 
 pytestmark = pytest.mark.slow
 
-# name, bytes factory, status, acceptable codes
+# name, bytes factory, status, acceptable codes (generators shared with tests/extract)
 CORPUS: list[tuple[str, Callable[[], bytes], int, set[str]]] = [
     ("empty.pdf", lambda: b"", 422, {"empty_document"}),
     ("random.pdf", random_bytes, 415, {"unsupported_format"}),
-    ("truncated.pdf", lambda: truncated_pdf(RESUME_TEXT), 422, {"corrupt_document"}),
-    ("encrypted.pdf", lambda: encrypted_pdf(RESUME_TEXT), 422, {"encrypted_document"}),
-    ("500-pages.pdf", many_pages_pdf, 413, {"too_many_pages"}),
-    ("bomb.docx", docx_zip_bomb, 422, {"unsafe_document"}),
-    ("nested.docx", docx_deeply_nested, 422, {"unsafe_document"}),
-    ("laughs.docx", docx_billion_laughs, 422, {"unsafe_document"}),
+    ("truncated.pdf", factories.truncated_pdf, 422, {"corrupt_document"}),
+    ("encrypted.pdf", factories.encrypted_pdf, 422, {"encrypted_document"}),
+    ("500-pages.pdf", factories.many_pages_pdf, 413, {"too_many_pages"}),
+    ("scan.pdf", factories.image_only_pdf, 422, {"no_text_layer"}),
+    ("bomb.docx", factories.zip_bomb_docx, 422, {"unsafe_document"}),
+    ("high-ratio.docx", factories.high_ratio_docx, 422, {"unsafe_document"}),
+    ("nested.docx", factories.nested_xml_docx, 422, {"unsafe_document"}),
+    ("laughs.docx", factories.entity_docx, 422, {"unsafe_document"}),
+    ("broken.docx", factories.broken_docx, 422, {"corrupt_document"}),
     ("binary.txt", lambda: bytes(range(32)) * 64, 415, {"unsupported_format"}),
     ("photo.png", png_image, 415, {"unsupported_format"}),
 ]

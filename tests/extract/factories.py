@@ -63,17 +63,21 @@ def linked_pdf() -> bytes:
     return out.getvalue()
 
 
-def two_page_resume_pdf(second_header: str | None = None) -> bytes:
+def two_page_resume_pdf(
+    second_header: str | None = None,
+    header: str = "Jordan Avery - jordan.avery@example.com",
+) -> bytes:
     """Two pages with a running header and a "Page N of 2" footer.
 
-    ``second_header``: a header on page 2 only (e.g. "Jordan Avery - Page 2").
+    ``second_header``: a header on page 2 only (e.g. "Jordan Avery - Page 2"); ``header`` may
+    hold ``{number}``, the page number.
     """
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=letter)
     halves = [RESUME_LINES[2:8], RESUME_LINES[8:]]
     for number, lines in enumerate(halves, start=1):
         canvas.setFont("Helvetica", 9)
-        canvas.drawString(72, PAGE_H - 30, "Jordan Avery - jordan.avery@example.com")
+        canvas.drawString(72, PAGE_H - 30, header.format(number=number))
         canvas.drawString(PAGE_W / 2 - 20, 24, f"Page {number} of 2")
         if second_header and number == 2:
             canvas.drawString(PAGE_W - 200, PAGE_H - 45, second_header)
@@ -170,6 +174,24 @@ def hidden_text_pdf(kind: str) -> bytes:
         canvas.drawString(72, 200, words)
     else:
         canvas.drawString(PAGE_W + 50, 200, words)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def spot_colour_pdf() -> bytes:
+    """Text in a brand spot colour (a Separation colour space: tint 1 is full ink), plus a line
+    at a 2% tint, which prints as near-white."""
+    from reportlab.lib.colors import CMYKColorSep
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=letter)
+    canvas.setFont("Helvetica", 11)
+    canvas.setFillColor(CMYKColorSep(0, 0.8, 0.8, 0.2, spotName="BrandRed", density=1))
+    for index, line in enumerate(RESUME_LINES):
+        canvas.drawString(72, PAGE_H - 72 - 16 * index, line)
+    canvas.setFillColor(CMYKColorSep(0, 0.8, 0.8, 0.2, spotName="BrandRed", density=0.02))
+    canvas.drawString(72, 200, HIDDEN_WORDS["white"])
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -39,6 +39,12 @@ BAD_FILES: list[tuple[str, Callable[[], bytes], str, type[DocumentError]]] = [
         "cv.docx",
         EncryptedDocument,
     ),
+    (
+        "XML data",
+        lambda: b'<?xml version="1.0"?><cv><label>Jo</label></cv>',
+        "cv.xml",
+        UnsupportedFormat,
+    ),
     ("plain ZIP", lambda: _zip({"notes.txt": b"hello"}), "cv.zip", UnsupportedFormat),
     ("truncated PDF", factories.truncated_pdf, "resume.pdf", CorruptDocument),
     (

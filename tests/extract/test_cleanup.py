@@ -6,6 +6,7 @@ import pytest
 
 from extract.cleanup import (
     clean_text,
+    collapse_hyphen_runs,
     map_ligatures,
     normalize_whitespace,
     rejoin_wrapped_words,
@@ -20,10 +21,15 @@ from extract.cleanup import (
         ("Pro\ufb01cient in work\ufb02ows", "Proficient in workflows"),
         ("e\ufb00ective and e\ufb03cient, ba\ufb04ed", "effective and efficient, baffled"),
         ("(cid:127) Closed deals(cid:3)", " Closed deals"),
+        (
+            "on--\u2010campus, (909) 555--\u20105555, co\u2011founder",
+            "on-campus, (909) 555-5555, co-founder",
+        ),
+        ("2019 -- 2021", "2019 -- 2021"),
     ],
 )
 def test_glyph_artefacts(raw: str, clean: str) -> None:
-    assert strip_cid(map_ligatures(raw)) == clean
+    assert collapse_hyphen_runs(strip_cid(map_ligatures(raw))) == clean
 
 
 @pytest.mark.parametrize(
@@ -32,6 +38,7 @@ def test_glyph_artefacts(raw: str, clean: str) -> None:
         ("Sales\xad\nforce", False, "Salesforce"),
         ("nego\xadtiation", False, "negotiation"),
         ("Co\xaddirector", True, "Co-director"),
+        ("on--\xadcampus", True, "on---campus"),  # collapsed later by collapse_hyphen_runs
         ("2011 \xad 2012", True, "2011 - 2012"),
         ("pipe\xad\nline", True, "pipeline"),
     ],
@@ -47,6 +54,7 @@ def test_soft_hyphens(raw: str, drawn: bool, clean: str) -> None:
         ("  Account\u2003Executive  \n\n\n\nQuota", "Account Executive\n\nQuota"),
         ("Closed\r\nwon", "Closed\nwon"),
         ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("page one\fpage two", "page one\n\npage two"),
     ],
 )
 def test_whitespace(raw: str, clean: str) -> None:

@@ -31,6 +31,13 @@ FORMATS: list[tuple[str, Callable[[], bytes], str | None, str, list[str]]] = [
     ("docx", factories.docx, "resume.docx", "docx", ["Acme Cloud", "President's Club"]),
     ("docx named .pdf", factories.docx, "resume.pdf", "docx", ["Bolt Software"]),
     ("html", factories.resume_html, "cv.html", "html", ["Jordan Avery", "$1.2M ARR"]),
+    (
+        "xhtml",
+        lambda: b'<?xml version="1.0"?>\n<html><body><p>Quota 131%</p></body></html>',
+        None,
+        "html",
+        ["Quota 131%"],
+    ),
     ("html named .txt", factories.resume_html, "cv.txt", "html", ["128% of quota"]),
     ("text utf-8", lambda: TEXT.encode(), "cv.txt", "text", ["Account Executive"]),
     ("text utf-8 BOM", lambda: codecs.BOM_UTF8 + TEXT.encode(), "cv.txt", "text", ["Jordan"]),
@@ -93,13 +100,15 @@ def test_markdown_markup_is_stripped_but_words_kept() -> None:
     markdown = (
         b"# Jordan Avery\n\n**Account Executive** at __Acme__\n\n"
         b"* Used `Salesforce` daily\n\n[LinkedIn](https://linkedin.com/in/jordan)\n\n---\n"
+        b"Skills\n======\nGong\n"
     )
     text = read_document(markdown, "cv.md").text
     assert text.splitlines()[0] == "Jordan Avery"
     assert "Account Executive at Acme" in text
     assert "- Used Salesforce daily" in text
     assert "LinkedIn (https://linkedin.com/in/jordan)" in text
-    assert "**" not in text and "#" not in text and "---" not in text
+    assert "**" not in text and "#" not in text and "---" not in text and "==" not in text
+    assert {"Skills", "Gong"} <= set(text.splitlines())
 
 
 def test_limits_from_config() -> None:

@@ -63,3 +63,11 @@ def test_links_and_list_items() -> None:
     document = read_document(markup)
     assert document.text.splitlines()[0] == "- Closed deal"
     assert document.links == ["https://crm.example/deal", "mailto:jo@example.com"]
+
+
+def test_deep_nesting_is_read_without_exhausting_the_stack() -> None:
+    depth = 20_000
+    markup = (
+        b"<html><body>" + b"<div>" * depth + b"Quota 131%" + b"</div>" * depth + b"</body></html>"
+    )
+    assert read_document(markup).text == "Quota 131%"

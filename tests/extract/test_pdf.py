@@ -32,6 +32,12 @@ def test_white_text_on_a_dark_fill_is_visible() -> None:
     assert "Visible banner text" in document.text
 
 
+def test_spot_colour_ink_is_visible_and_a_faint_tint_is_not() -> None:
+    document = read_document(factories.spot_colour_pdf(), "resume.pdf")
+    assert "Senior Account Executive" in document.text
+    assert document.hidden_text == [factories.HIDDEN_WORDS["white"]]
+
+
 def test_visible_resume_has_no_warnings() -> None:
     document = read_document(factories.resume_pdf(), "resume.pdf")
     assert document.warnings == [] and document.hidden_text == []
@@ -80,6 +86,13 @@ def test_running_header_kept_once_on_top_and_page_numbers_dropped() -> None:
 def test_page_header_with_a_page_number_is_dropped() -> None:
     document = read_document(factories.two_page_resume_pdf("Jordan Avery, page 2"))
     assert "page 2" not in document.text
+
+
+def test_running_header_with_page_numbers_keeps_the_name_once() -> None:
+    data = factories.two_page_resume_pdf(header="Jordan Avery | Page {number} of 2")
+    document = read_document(data)
+    assert document.text.splitlines()[0] == "Jordan Avery"
+    assert document.text.count("Jordan Avery") == 1 and "Page" not in document.text
 
 
 # --- the real resumes in shared data --------------------------------------------------------------
@@ -167,3 +180,4 @@ def test_quartz_whitespace_is_normalised(shared_data: Path) -> None:
     path = shared_data / VARIED / "open-resume" / "laverne-resume.pdf"
     text = read_document(path.read_bytes()).text
     assert "  " not in text and "\xa0" not in text
+    assert "on-campus position" in text and "(909) 555-5555" in text

@@ -76,14 +76,20 @@ def make_resume(spec: ResumeSpec, taxonomy: Taxonomy, person: Person | None = No
         nonlocal cursor
         block = (heading + "\n" if heading else "") + body + "\n\n"
         body_start = cursor + (len(heading) + 1 if heading else 0)
-        sections.append(Section(kind=kind, heading=heading, start=body_start,
-                                end=body_start + len(body), text=body))
+        sections.append(
+            Section(
+                kind=kind, heading=heading, start=body_start, end=body_start + len(body), text=body
+            )
+        )
         parts.append(block)
         cursor += len(block)
         return body_start
 
-    add("contact", None, f"{person.name}\n{person.email} | {person.phone} | {person.location}\n"
-        f"{person.link}")
+    add(
+        "contact",
+        None,
+        f"{person.name}\n{person.email} | {person.phone} | {person.location}\n{person.link}",
+    )
     if spec.summary:
         add("summary", "SUMMARY", spec.summary)
     experience: list[Experience] = []
@@ -99,11 +105,19 @@ def make_resume(spec: ResumeSpec, taxonomy: Taxonomy, person: Person | None = No
         lines.append(text)
     experience_start = add("experience", "EXPERIENCE", "\n".join(lines))
     for role, (begin, end) in zip(spec.roles, spans, strict=True):
-        experience.append(Experience(
-            title=role.title, employer=role.employer, start=role.start, end=role.end,
-            months=_months(role), current=role.end is None, bullets=role.bullets,
-            text_start=experience_start + begin, text_end=experience_start + end,
-        ))
+        experience.append(
+            Experience(
+                title=role.title,
+                employer=role.employer,
+                start=role.start,
+                end=role.end,
+                months=_months(role),
+                current=role.end is None,
+                bullets=role.bullets,
+                text_start=experience_start + begin,
+                text_end=experience_start + end,
+            )
+        )
     skills_start = add("skills", "SKILLS", ", ".join(spec.skills_list)) if spec.skills_list else -1
     education_lines = [
         f"{_degree_label(degree)} {field_name}, State University, {person.grad_year}"
@@ -112,8 +126,11 @@ def make_resume(spec: ResumeSpec, taxonomy: Taxonomy, person: Person | None = No
     if education_lines:
         add("education", "EDUCATION", "\n".join(education_lines))
     if spec.certifications:
-        add("certifications", "CERTIFICATIONS",
-            "\n".join(taxonomy.get(c).name for c in spec.certifications))
+        add(
+            "certifications",
+            "CERTIFICATIONS",
+            "\n".join(taxonomy.get(c).name for c in spec.certifications),
+        )
     text = "".join(parts)
 
     mentions: dict[str, list[Mention]] = {}
@@ -121,14 +138,20 @@ def make_resume(spec: ResumeSpec, taxonomy: Taxonomy, person: Person | None = No
         if section.kind not in ("summary", "experience", "skills"):
             continue
         for span in taxonomy.tag(section.text, skills_list=section.kind == "skills"):
-            mentions.setdefault(span.entry_id, []).append(Mention(
-                text=span.text, start=section.start + span.start, end=section.start + span.end,
-                section=section.kind,
-            ))
+            mentions.setdefault(span.entry_id, []).append(
+                Mention(
+                    text=span.text,
+                    start=section.start + span.start,
+                    end=section.start + span.end,
+                    section=section.kind,
+                )
+            )
     skills = [
         ResumeSkill(
-            id=entry_id, name=taxonomy.get(entry_id).name,
-            category=taxonomy.get(entry_id).category, mentions=found,
+            id=entry_id,
+            name=taxonomy.get(entry_id).name,
+            category=taxonomy.get(entry_id).category,
+            mentions=found,
             evidenced=any(m.section == "experience" for m in found),
         )
         for entry_id, found in mentions.items()
@@ -136,21 +159,45 @@ def make_resume(spec: ResumeSpec, taxonomy: Taxonomy, person: Person | None = No
     del skills_start
     total_months = sum(_months(role) for role in spec.roles)  # fixtures have no overlaps
     return Resume(
-        text=text, format="text", sections=sections,
-        contact=Contact(name=person.name, email=person.email, phone=person.phone,
-                        location=person.location, links=[Link(kind="linkedin", url=person.link)]),
-        summary=spec.summary, skills=skills, experience=experience,
+        text=text,
+        format="text",
+        sections=sections,
+        contact=Contact(
+            name=person.name,
+            email=person.email,
+            phone=person.phone,
+            location=person.location,
+            links=[Link(kind="linkedin", url=person.link)],
+        ),
+        summary=spec.summary,
+        skills=skills,
+        experience=experience,
         total_years=round(total_months / 12, 1),
-        education=[Education(degree=degree, field=field_name, institution="State University",  # type: ignore[arg-type]
-                             year=person.grad_year) for degree, field_name in spec.education],
-        certifications=[Certification(id=c, name=taxonomy.get(c).name) for c in spec.certifications],
-        metrics=spec.metrics, warnings=spec.warnings,
+        education=[
+            Education(
+                degree=degree,
+                field=field_name,
+                institution="State University",  # type: ignore[arg-type]
+                year=person.grad_year,
+            )
+            for degree, field_name in spec.education
+        ],
+        certifications=[
+            Certification(id=c, name=taxonomy.get(c).name) for c in spec.certifications
+        ],
+        metrics=spec.metrics,
+        warnings=spec.warnings,
     )
 
 
 def _degree_label(degree: str) -> str:
-    return {"bachelor": "BA", "master": "MBA", "associate": "AS", "doctorate": "PhD",
-            "high_school": "Diploma"}.get(degree, degree)
+    return {
+        "bachelor": "BA",
+        "master": "MBA",
+        "associate": "AS",
+        "doctorate": "PhD",
+        "high_school": "Diploma",
+    }.get(degree, degree)
 
 
 @dataclass
@@ -181,32 +228,54 @@ def make_job(
     for line in lines:
         ids = list(dict.fromkeys(span.entry_id for span in taxonomy.tag(line.text)))
         grouped = {i for group in line.alternatives for i in group}
-        requirements.append(Requirement(
-            text=line.text, importance=line.importance,  # type: ignore[arg-type]
-            skills=[i for i in ids if i not in grouped], alternatives=line.alternatives,
-            years_min=line.years_min,
-        ))
+        requirements.append(
+            Requirement(
+                text=line.text,
+                importance=line.importance,  # type: ignore[arg-type]
+                skills=[i for i in ids if i not in grouped],
+                alternatives=line.alternatives,
+                years_min=line.years_min,
+            )
+        )
         for entry_id in ids:
             entry = taxonomy.get(entry_id)
             if entry.category in ("certification", "licence"):
-                certifications.setdefault(entry_id, Certification(
-                    id=entry_id, name=entry.name, importance=line.importance))  # type: ignore[arg-type]
+                certifications.setdefault(
+                    entry_id,
+                    Certification(id=entry_id, name=entry.name, importance=line.importance),
+                )  # type: ignore[arg-type]
                 continue
             if entry_id in skills:
                 skills[entry_id] = skills[entry_id].model_copy(
-                    update={"count": skills[entry_id].count + 1})
+                    update={"count": skills[entry_id].count + 1}
+                )
                 continue
-            skills[entry_id] = JobSkill(id=entry_id, name=entry.name, category=entry.category,
-                                        importance=line.importance)  # type: ignore[arg-type]
+            skills[entry_id] = JobSkill(
+                id=entry_id, name=entry.name, category=entry.category, importance=line.importance
+            )  # type: ignore[arg-type]
     return Job(
-        text=text, title=title, seniority=seniority, requirements=requirements,
-        skills=list(skills.values()), years_min=years_min, years_max=None,
-        education=EducationAsk(degree_min=degree_min, fields=fields or [],  # type: ignore[arg-type]
-                               or_equivalent=or_equivalent),
-        certifications=list(certifications.values()), metrics=metrics or [],
+        text=text,
+        title=title,
+        seniority=seniority,
+        requirements=requirements,
+        skills=list(skills.values()),
+        years_min=years_min,
+        years_max=None,
+        education=EducationAsk(
+            degree_min=degree_min,
+            fields=fields or [],  # type: ignore[arg-type]
+            or_equivalent=or_equivalent,
+        ),
+        certifications=list(certifications.values()),
+        metrics=metrics or [],
     )
 
 
 def attainment(value: float, period: str = "2024") -> Metric:
-    return Metric(kind="quota_attainment", value=value, unit="percent", period=period,
-                  text=f"{value:g}% of quota in {period}")
+    return Metric(
+        kind="quota_attainment",
+        value=value,
+        unit="percent",
+        period=period,
+        text=f"{value:g}% of quota in {period}",
+    )

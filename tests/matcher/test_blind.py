@@ -32,9 +32,14 @@ def test_redact_text(text: str, terms: list[str], kept: str) -> None:
 
 @pytest.mark.slow
 def test_blind_report_leaks_nothing_and_keeps_the_score(taxonomy: Taxonomy, models: Models) -> None:
-    person = Person(name="Priya Raman", email="priya.raman@example.net", phone="+44 20 7946 0011",
-                    location="221B Baker Street, London", link="https://linkedin.com/in/priyar",
-                    grad_year=2009)
+    person = Person(
+        name="Priya Raman",
+        email="priya.raman@example.net",
+        phone="+44 20 7946 0011",
+        location="221B Baker Street, London",
+        link="https://linkedin.com/in/priyar",
+        grad_year=2009,
+    )
     spec = cases.real_ae()
     spec.roles[0].bullets.append("Mentored new AEs; reach Priya Raman at priya.raman@example.net.")
     resume = make_resume(spec, taxonomy, person)

@@ -28,8 +28,15 @@ def test_json_report(runner: CliRunner) -> None:
     report = json.loads(result.output)
     assert 0 <= report["score"] <= 100 and report["band"] in ("strong", "good")
     assert report["scorer"].endswith("minilm-onnx-int8")
-    assert {"components", "matched", "missing", "gaps", "requirements", "experience",
-            "suggestions"} <= set(report)
+    assert {
+        "components",
+        "matched",
+        "missing",
+        "gaps",
+        "requirements",
+        "experience",
+        "suggestions",
+    } <= set(report)
     assert report["experience"]["required_min"] == 3
     assert any(m["id"] == "salesforce" and m["via"] == "alias" for m in report["matched"])
     assert report["candidate"]["name"] == "Dana Whitfield"
@@ -55,8 +62,11 @@ def test_text_and_html(runner: CliRunner, fmt: str, marker: str) -> None:
 
 def test_html_escapes_everything(runner: CliRunner, tmp_path: Path) -> None:
     hostile = tmp_path / "job.txt"
-    hostile.write_text("<script>alert(1)</script> Account Executive\n\nRequirements\n"
-                       "- 2+ years <b>selling</b> SaaS\n", encoding="utf-8")
+    hostile.write_text(
+        "<script>alert(1)</script> Account Executive\n\nRequirements\n"
+        "- 2+ years <b>selling</b> SaaS\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["match", RESUME, str(hostile), "--format", "html"])
     assert result.exit_code == 0, result.output
     assert "<script>" not in result.output and "<b>" not in result.output
@@ -79,3 +89,10 @@ def test_missing_onnx_model_is_a_model_unavailable_error(tmp_path: Path) -> None
     result = runner.invoke(main, ["match", RESUME, JOB])
     assert result.exit_code == 21
     assert "model_unavailable" in result.output and "make install" in result.output
+
+
+def test_models_info(onnx_model: Path) -> None:
+    result = CliRunner(env={"JOBFIT_ONNX_MODEL": str(onnx_model)}).invoke(main, ["models", "info"])
+    assert result.exit_code == 0, result.output
+    assert "encoder backend: onnx" in result.output
+    assert str(onnx_model) in result.output and "MB" in result.output

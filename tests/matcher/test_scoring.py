@@ -32,36 +32,49 @@ def test_bands(score: float, hard_flag: bool, band: str) -> None:
 
 
 def test_weights_renormalise_over_applying_components() -> None:
-    components = normalise([
-        Component(name="a", value=1.0, weight=0.3, reason=""),
-        Component(name="b", value=0.5, weight=0.1, reason=""),
-        Component(name="c", value=0.0, weight=0.0, reason="not asked", applies=False),
-    ])
+    components = normalise(
+        [
+            Component(name="a", value=1.0, weight=0.3, reason=""),
+            Component(name="b", value=0.5, weight=0.1, reason=""),
+            Component(name="c", value=0.0, weight=0.0, reason="not asked", applies=False),
+        ]
+    )
     assert [c.weight for c in components] == [0.75, 0.25, 0.0]
     assert score_of(components) == 87.5
 
 
-
 TWINS = [
     Person(),
-    Person(name="Mohammed Al-Farsi", email="m.alfarsi@mail.example", phone="020 7946 0958",
-           location="12 Baker Street, London", link="https://github.com/malfarsi", grad_year=1989),
-    Person(name="Wei Zhang", email="wz@example.org", phone="+86 10 5555 1234",
-           location="Chaoyang, Beijing", link="https://example.org/wz", grad_year=2021),
+    Person(
+        name="Mohammed Al-Farsi",
+        email="m.alfarsi@mail.example",
+        phone="020 7946 0958",
+        location="12 Baker Street, London",
+        link="https://github.com/malfarsi",
+        grad_year=1989,
+    ),
+    Person(
+        name="Wei Zhang",
+        email="wz@example.org",
+        phone="+86 10 5555 1234",
+        location="Chaoyang, Beijing",
+        link="https://example.org/wz",
+        grad_year=2021,
+    ),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("spec", [cases.real_ae, cases.junior_sdr, cases.keyword_stuffer])
 def test_twins_differing_only_in_name_contact_grad_year_score_identically(
-    spec, taxonomy: Taxonomy, models: Models  # type: ignore[no-untyped-def]
+    spec,
+    taxonomy: Taxonomy,
+    models: Models,  # type: ignore[no-untyped-def]
 ) -> None:
     job = cases.enterprise_ae_job(taxonomy)
     reports = [match(make_resume(spec(), taxonomy, person), job, models) for person in TWINS]
     assert len({r.score for r in reports}) == 1
-    dumps = {
-        tuple((c.name, c.value, c.weight, c.reason) for c in r.components) for r in reports
-    }
+    dumps = {tuple((c.name, c.value, c.weight, c.reason) for c in r.components) for r in reports}
     assert len(dumps) == 1
 
 
@@ -76,7 +89,10 @@ def test_twins_differing_only_in_name_contact_grad_year_score_identically(
     ],
 )
 def test_score_is_the_weighted_sum_of_its_components(
-    spec, job, taxonomy: Taxonomy, models: Models  # type: ignore[no-untyped-def]
+    spec,
+    job,
+    taxonomy: Taxonomy,
+    models: Models,  # type: ignore[no-untyped-def]
 ) -> None:
     report = match(make_resume(spec(), taxonomy), job(taxonomy), models)
     applying = [c for c in report.components if c.applies]
@@ -88,14 +104,22 @@ def test_score_is_the_weighted_sum_of_its_components(
         if not component.applies:
             assert component.weight == 0.0 and "not scored" in component.reason
     assert {c.name for c in report.components} == {
-        "required_skills", "preferred_skills", "experience_years", "requirement_evidence",
-        "education", "certifications", "achievements", "title_fit",
+        "required_skills",
+        "preferred_skills",
+        "experience_years",
+        "requirement_evidence",
+        "education",
+        "certifications",
+        "achievements",
+        "title_fit",
     }
 
 
 @pytest.mark.slow
 def test_same_inputs_give_the_same_report_with_a_cold_or_warm_cache(
-    taxonomy: Taxonomy, models: Models, onnx_encoder  # type: ignore[no-untyped-def]
+    taxonomy: Taxonomy,
+    models: Models,
+    onnx_encoder,  # type: ignore[no-untyped-def]
 ) -> None:
     from matcher import CachedEncoder
 

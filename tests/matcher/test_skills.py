@@ -17,7 +17,9 @@ def _component(report: MatchReport, name: str) -> float:
 
 
 def test_sfdc_for_salesforce_is_an_alias_not_a_gap(taxonomy: Taxonomy, models: Models) -> None:
-    report = match(make_resume(cases.real_ae(), taxonomy), cases.enterprise_ae_job(taxonomy), models)
+    report = match(
+        make_resume(cases.real_ae(), taxonomy), cases.enterprise_ae_job(taxonomy), models
+    )
     salesforce = next(m for m in report.matched if m.id == "salesforce")
     assert salesforce.via == "alias"
     assert salesforce.resume_term == "SFDC"
@@ -29,13 +31,26 @@ def test_sfdc_for_salesforce_is_an_alias_not_a_gap(taxonomy: Taxonomy, models: M
 
 
 def test_meddpicc_satisfies_meddic_or_meddpicc(taxonomy: Taxonomy, models: Models) -> None:
-    job = make_job("Account Executive", [
-        Line("Experience with MEDDIC or MEDDPICC", alternatives=[["meddic", "meddpicc"]])
-    ], taxonomy)
-    resume = make_resume(ResumeSpec(summary=None, roles=[Role(
-        "Account Executive", "Acme", "2021-01", "2024-12",
-        ["Qualified every enterprise deal with MEDDPICC and closed 14 of them."],
-    )]), taxonomy)
+    job = make_job(
+        "Account Executive",
+        [Line("Experience with MEDDIC or MEDDPICC", alternatives=[["meddic", "meddpicc"]])],
+        taxonomy,
+    )
+    resume = make_resume(
+        ResumeSpec(
+            summary=None,
+            roles=[
+                Role(
+                    "Account Executive",
+                    "Acme",
+                    "2021-01",
+                    "2024-12",
+                    ["Qualified every enterprise deal with MEDDPICC and closed 14 of them."],
+                )
+            ],
+        ),
+        taxonomy,
+    )
     report = match(resume, job, models)
     vias = {m.id: m.via for m in report.matched}
     assert vias["meddpicc"] == "exact"
@@ -45,8 +60,9 @@ def test_meddpicc_satisfies_meddic_or_meddpicc(taxonomy: Taxonomy, models: Model
 
 
 def test_hubspot_satisfies_a_crm(taxonomy: Taxonomy, models: Models) -> None:
-    report = match(make_resume(cases.hubspot_account_manager(), taxonomy),
-                   cases.crm_job(taxonomy), models)
+    report = match(
+        make_resume(cases.hubspot_account_manager(), taxonomy), cases.crm_job(taxonomy), models
+    )
     crm = next(m for m in report.matched if m.id == "crm-software")
     assert crm.via == "hierarchy"
     assert "HubSpot" in crm.evidence[0].text
@@ -54,9 +70,11 @@ def test_hubspot_satisfies_a_crm(taxonomy: Taxonomy, models: Models) -> None:
 
 
 def _ae_with(bullets: list[str], skills_list: list[str]) -> ResumeSpec:
-    return ResumeSpec(summary=None, skills_list=skills_list, roles=[
-        Role("Account Executive", "Acme", "2020-01", "2024-12", bullets)
-    ])
+    return ResumeSpec(
+        summary=None,
+        skills_list=skills_list,
+        roles=[Role("Account Executive", "Acme", "2020-01", "2024-12", bullets)],
+    )
 
 
 def test_a_listed_only_skill_counts_less_than_an_evidenced_one(
@@ -86,8 +104,11 @@ def test_a_keyword_stuffer_ranks_below_real_candidates(taxonomy: Taxonomy, model
     job = cases.enterprise_ae_job(taxonomy)
     scores = {
         name: match(make_resume(spec(), taxonomy), job, models).score
-        for name, spec in (("real", cases.real_ae), ("junior", cases.junior_sdr),
-                           ("stuffer", cases.keyword_stuffer))
+        for name, spec in (
+            ("real", cases.real_ae),
+            ("junior", cases.junior_sdr),
+            ("stuffer", cases.keyword_stuffer),
+        )
     }
     assert scores["stuffer"] < scores["junior"] < scores["real"]
     assert scores["real"] >= 75
@@ -97,7 +118,18 @@ def test_skills_in_hidden_text_never_count(taxonomy: Taxonomy, models: Models) -
     """The extractor keeps hidden text out of skills; the matcher sees only the visible record."""
     from extract import Document, parse_resume
 
-    visible = "Jane Roe\n\nEXPERIENCE\nBarista, Cafe  2020 - 2024\n- Made coffee for 200 guests a day.\n"
+    visible = (
+        "Jane Roe\n\nEXPERIENCE\nBarista, Cafe  2020 - 2024\n- Made coffee for 200 guests a day.\n"
+    )
     document = Document(format="text", text=visible, hidden_text=["Salesforce MEDDIC Gong"])
     report = match(parse_resume(document, taxonomy), cases.enterprise_ae_job(taxonomy), models)
     assert not {"salesforce", "meddic", "gong"} & {m.id for m in report.matched}
+
+
+def test_a_keyword_list_sentence_is_never_evidence(taxonomy: Taxonomy) -> None:
+    from matcher.evidence import resume_units
+
+    units = [u.text for u in resume_units(make_resume(cases.keyword_stuffer(), taxonomy))]
+    assert units and not any("MEDDIC" in text for text in units)
+    real = [u.text for u in resume_units(make_resume(cases.real_ae(), taxonomy))]
+    assert any("MEDDPICC" in text for text in real)

@@ -45,7 +45,8 @@ def test_no_suggestion_tells_the_user_to_claim_what_the_resume_lacks(
     for held, suggestion in _all_suggestions(taxonomy, models):
         named = {span.entry_id for span in taxonomy.tag(suggestion.message)}
         lacking = {
-            entry for entry in named
+            entry
+            for entry in named
             if not any(taxonomy.satisfies(h, entry) for h in held if h in taxonomy)
             and taxonomy.get(entry).category not in ("job_title",)
         }
@@ -59,8 +60,9 @@ def test_no_suggestion_tells_the_user_to_claim_what_the_resume_lacks(
 
 
 def test_suggestions_are_ordered_by_expected_impact(taxonomy: Taxonomy, models: Models) -> None:
-    report = match(make_resume(cases.junior_sdr(), taxonomy), cases.enterprise_ae_job(taxonomy),
-                   models)
+    report = match(
+        make_resume(cases.junior_sdr(), taxonomy), cases.enterprise_ae_job(taxonomy), models
+    )
     assert [s.priority for s in report.suggestions] == list(range(1, len(report.suggestions) + 1))
     impacts = [s.impact for s in report.suggestions]
     assert impacts == sorted(impacts, reverse=True)
@@ -78,8 +80,9 @@ def test_kinds_of_suggestion(taxonomy: Taxonomy, models: Models) -> None:
     hidden = next(s for s in report.suggestions if "cannot see" in s.message)
     assert hidden.kind == "format"
 
-    stuffer = match(make_resume(cases.keyword_stuffer(), taxonomy),
-                    cases.enterprise_ae_job(taxonomy), models)
+    stuffer = match(
+        make_resume(cases.keyword_stuffer(), taxonomy), cases.enterprise_ae_job(taxonomy), models
+    )
     quota = [s for s in stuffer.suggestions if s.kind == "quantify" and "attainment" in s.message]
     assert quota and quota[0].message.startswith("If you have your attainment %")
     assert any(g.kind == "metric" for g in stuffer.gaps)

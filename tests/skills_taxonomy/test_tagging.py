@@ -53,6 +53,8 @@ AMBIGUOUS_IN_CONTEXT = [
     ("Logged every call in Close", "close-crm"),
     ("Posted openings on Indeed", "indeed"),
     ("Writing, Excel, PowerPoint", "writing"),
+    ("Gong-certified trainer", "gong"),
+    ("Salesforce, HubSpot, negotiation, close, cold calling", "close-crm"),
 ]
 
 
@@ -80,9 +82,12 @@ AMBIGUOUS_OUT_OF_CONTEXT = [
     "In a word, reliable",
     "Word of mouth referrals",
     "John C. Smith",
+    "Geography (C) Maths (A) Physics (B)",
     "Bengaluru - Email me on Indeed: someone@example.com",
     "Indeed, the quarter closed early",
     "put it in writing",
+    "prospecting, lead generation, close deals",
+    "Led discovery, close, and renewal",
 ]
 
 
