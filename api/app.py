@@ -74,7 +74,7 @@ def create_app(config: Config | None = None, *, models: Models | None = None) ->
     errors.init_app(app, metrics)
 
     operations: list[Operation] = []
-    for module in _blueprint_modules():
+    for module in blueprint_modules():
         app.register_blueprint(module.blueprint)
         operations.extend(getattr(module, "OPERATIONS", []))
         init = getattr(module, "init_app", None)
@@ -97,7 +97,7 @@ def warm_up(models: Models) -> None:
     models.encoder.encode(["warm up"])
 
 
-def _blueprint_modules() -> list[ModuleType]:
+def blueprint_modules() -> list[ModuleType]:
     names = list(BLUEPRINTS)
     names += [name for name in OPTIONAL_BLUEPRINTS if importlib.util.find_spec(name) is not None]
     return [importlib.import_module(name) for name in names]

@@ -20,7 +20,8 @@ def match() -> Response:
     given = parse_match(request, state.config.max_file_bytes)
     resume = resume_from(given.resume, state)
     job = job_from(given.job, state)
-    report = match_documents(resume, job, state.models, blind=given.blind)
+    with state.match_lock:
+        report = match_documents(resume, job, state.models, blind=given.blind)
     return Response(report.model_dump_json(), status=200, mimetype="application/json")
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from flask import current_app
 
@@ -22,6 +23,8 @@ class Runtime:
     database: Database
     metrics: Metrics
     limits: Limits
+    # The encoder's LRU cache is not thread-safe; gthread workers match one request at a time.
+    match_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def runtime() -> Runtime:

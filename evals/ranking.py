@@ -140,14 +140,16 @@ def _labelled_section(taxonomy: Taxonomy, backends: dict[str, Encoder]) -> Label
     lines.append(
         f"| **mean** | **{o[0]:.3f}** | **{t[0]:.3f}** | **{o[1]:.3f}** | **{t[1]:.3f}** | |"
     )
-    within = abs(o[0] - t[0]) <= TOLERANCE and abs(o[1] - t[1]) <= TOLERANCE
+    # the int8 model may not be worse than the reference by more than TOLERANCE on either figure
+    within = t[0] - o[0] <= TOLERANCE and t[1] - o[1] <= TOLERANCE
     lines.append("")
     lines.append(
         f"ONNX int8 vs torch: ΔnDCG@3 {o[0] - t[0]:+.3f}, Δpairwise {o[1] - t[1]:+.3f} → "
         + (
-            "within ±0.01: **ONNX int8 stays the default encoder**."
+            "not worse than torch by more than 0.01: **ONNX int8 stays the default encoder**."
             if within
-            else "**outside ±0.01: switch the default encoder to torch** (`JOBFIT_ENCODER=torch`)."
+            else "**more than 0.01 below torch: switch the default encoder to torch** "
+            "(`JOBFIT_ENCODER=torch`)."
         )
     )
     lines.append(
@@ -281,7 +283,11 @@ def _vanetik_section(taxonomy: Taxonomy, backends: dict[str, Encoder]) -> str:
     lines.append(
         "Arrays read as vacancy numbers in preference order (PROVENANCE.md); vacancy k "
         "is row k of 5_vacancies.csv. Software domain only, so this mostly tests the "
-        "generic parts (skills, evidence similarity, titles).\n"
+        "generic parts (skills, evidence similarity, titles). Note the task is the reverse of "
+        "jobfit's use: it ranks *postings* for one CV, and scores are not calibrated across "
+        "postings (a posting's applicable components and their weights change its scale), "
+        "while the annotators themselves barely agree (ceiling above). Treat it as a weak "
+        "signal; the labelled set is the primary measure.\n"
     )
     return "\n".join(lines)
 

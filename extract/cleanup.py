@@ -22,8 +22,9 @@ LIGATURES = str.maketrans(
     }
 )
 
-# Characters that print nothing: zero-width spaces and joiners, word joiner, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# Characters that print nothing (zero-width spaces and joiners, word joiner, BOM), and the Private
+# Use Area, where icon fonts (FontAwesome, LaTeX CV classes) put their glyphs.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff"), *range(0xE000, 0xF900)])
 _CID = re.compile(r"\(cid:\d+\)")
 _HYPHEN_RUN = re.compile(r"(?<=\w)-{2,}(?=\w)")  # Quartz writes "on--‐campus" for "on-campus"
 _SPACES = re.compile(r"[ \t\r\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")

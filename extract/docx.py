@@ -184,12 +184,24 @@ def _read_paragraph(paragraph: Paragraph, out: _Body) -> None:
         if not reason:
             visible.append(run.text)
     _flush_hidden(out, hidden_reason, hidden)
-    out.lines.append("".join(visible))
+    line = "".join(visible)
+    out.lines.append(f"- {line}" if line.strip() and _is_list_item(paragraph._p) else line)
     p = paragraph._p
     for box in p.iter(f"{W}txbxContent"):
         ancestors = [ancestor.tag for ancestor in _ancestors_below(box, p)]
         if f"{MC}Fallback" not in ancestors and f"{W}txbxContent" not in ancestors:
             _read_container(box, out)  # a text box anchored in this paragraph
+
+
+def _is_list_item(p: etree._Element) -> bool:
+    """A bulleted or numbered paragraph (Word draws its marker; the text does not hold it)."""
+    properties = p.find(f"{W}pPr")
+    if properties is None:
+        return False
+    if properties.find(f"{W}numPr") is not None:
+        return True
+    style = properties.find(f"{W}pStyle")
+    return style is not None and (style.get(f"{W}val") or "").lower().startswith("list")
 
 
 def _flush_hidden(out: _Body, reason: str, pieces: list[str]) -> None:

@@ -82,12 +82,15 @@ def _checked(decoded: DecodedText) -> DecodedText:
     return decoded
 
 
+# Spans are bounded and cannot contain their own opener, so matching stays linear on any line.
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])([^\n]*?)(?<=[^\s*_])\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{1,500})(?:\s+\"[^\"\n]{0,300}\")?\)")
+_MD_EMPHASIS = re.compile(
+    r"\*\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*\*|__(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])__"
+)
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
+_MD_CODE = re.compile(r"`([^`\n]{1,300})`")
 _MD_RULE = re.compile(r"^ {0,3}(?:([-*_])( *\1){2,}|=+) *$", re.M)  # rules, setext underlines
 _MD_QUOTE = re.compile(r"^ {0,3}> ?", re.M)
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~).*$", re.M)
@@ -112,7 +115,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_HEADING.sub(r"\1", text)
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(_link_text, text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda match: match.group(1) or match.group(2), text)
     text = _MD_ITALIC.sub(r"\1", text)
     text = _MD_CODE.sub(r"\1", text)
     text = _MD_QUOTE.sub("", text)

@@ -114,7 +114,8 @@ def screen(
         if on_done is not None:
             on_done(len(inputs) - len(todo))
 
-        for index, outcome in _run(todo, inputs, job, config, options, models, stats):
+        for index, outcome, rss_kb in _run(todo, inputs, job, config, options, models):
+            stats.peak_rss_kb = max(stats.peak_rss_kb, rss_kb)
             item, digest = inputs[index], content_hash(inputs[index].data)
             if isinstance(outcome, ScreenError):
                 rows[index] = row_from_error(item.name, digest, outcome, blind=options.blind)
@@ -153,8 +154,7 @@ def _run(
     config: Config,
     options: ScreenOptions,
     models: Models | None,
-    stats: ScreenStats,
-) -> Iterator[tuple[int, Outcome]]:
+) -> Iterator[tuple[int, Outcome, int]]:
     if not todo:
         return
     tasks = [(index, inputs[index].name, inputs[index].data) for index in todo]
@@ -162,7 +162,6 @@ def _run(
         _init_worker(config, job, options.blind, models)
         for task in tasks:
             yield _score_task(task)
-        stats.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return
     context = multiprocessing.get_context(_start_method())
     workers = min(options.workers, len(todo))
@@ -172,7 +171,6 @@ def _run(
         yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
         pool.close()
         pool.join()
-    stats.peak_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
 def _start_method() -> str:
@@ -195,8 +193,10 @@ def _init_worker(config: Config, job: Job, blind: bool, models: Models | None = 
     )
 
 
-def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome]:
+def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:
+    """Score one input; also returns this worker's peak resident memory (KiB) so far."""
     index, name, data = task
+    outcome: Outcome
     try:
         report = score_document(
             data,
@@ -206,6 +206,7 @@ def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome]:
             _worker["limits"],
             blind=_worker["blind"],
         )
+        outcome = report
     except JobfitError as exc:
-        return index, screen_error(exc)
-    return index, report
+        outcome = screen_error(exc)
+    return index, outcome, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

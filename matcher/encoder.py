@@ -8,6 +8,7 @@ batch.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -109,35 +110,37 @@ class OnnxEncoder:
 
 
 class CachedEncoder:
-    """A bounded LRU of embeddings by text hash around any encoder."""
+    """A bounded, thread-safe LRU of embeddings by text hash around any encoder."""
 
     def __init__(self, inner: Encoder, max_entries: int = 50_000) -> None:
         self.inner = inner
         self.name = inner.name
         self.max_entries = max_entries
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
-        todo: dict[bytes, str] = {}
-        for key, text in zip(keys, texts, strict=True):
-            if key in self._cache:
-                self._cache.move_to_end(key)
-            else:
-                todo.setdefault(key, text)
-        if todo:
-            fresh = self.inner.encode(list(todo.values()))
-            for key, row in zip(todo, fresh, strict=True):
-                self._cache[key] = row
-            while len(self._cache) > self.max_entries:
-                self._cache.popitem(last=False)
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        # a just-evicted key can only happen when one call exceeds max_entries; recompute then
-        rows = [self._cache.get(key) for key in keys]
-        if any(row is None for row in rows):
-            return self.inner.encode(texts)
-        return np.stack(rows)  # type: ignore[arg-type]
+        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
+        rows: dict[bytes, np.ndarray] = {}
+        todo: dict[bytes, str] = {}
+        with self._lock:
+            for key, text in zip(keys, texts, strict=True):
+                cached = self._cache.get(key)
+                if cached is not None:
+                    self._cache.move_to_end(key)
+                    rows[key] = cached
+                else:
+                    todo.setdefault(key, text)
+        if todo:  # encode outside the lock; another thread may do the same text, harmlessly
+            fresh = self.inner.encode(list(todo.values()))
+            with self._lock:
+                for key, row in zip(todo, fresh, strict=True):
+                    rows[key] = self._cache[key] = row.copy()  # no view on the batch
+                while len(self._cache) > self.max_entries:
+                    self._cache.popitem(last=False)
+        return np.stack([rows[key] for key in keys])
 
     def __len__(self) -> int:
         return len(self._cache)

@@ -53,7 +53,8 @@ CUE_AFTER = frozenset(
     "programming language developer developers development certified certification methodology "
     "framework selling training trained admin administrator administration cookbooks recipes "
     "scripts scripting code modules manifests charting user users expert proficiency skills "
-    "platform software database databases playbooks".split()
+    "platform software database databases playbooks warehouse instance instances org orgs "
+    "workflows automation reporting".split()
 )
 VETO_AFTER = frozenset(
     "at a an the your our their my his her its to deals deal program programs programme study "
@@ -61,6 +62,7 @@ VETO_AFTER = frozenset(
 )
 TOKEN = re.compile(r"\w+(?:\+\+(?!\w)|#(?!\w))?|[^\w\s]")
 UNKNOWN = "\x00"
+ALTERNATIVES = frozenset("another similar equivalent other comparable".split())
 HYPHEN_SUFFIXES = frozenset("trained certified based driven powered savvy".split())
 LIST_SEPARATORS = frozenset([",", ";", "|", "•", "·", "/", "and", "or", "&"])
 SEPARATORS = frozenset([",", "/", "&", "and", "or", "(", ")", ";", "|", "•", "·", "+", "-", ":"])
@@ -236,6 +238,8 @@ def _context_ok(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
         return False  # the tool-ish cues below need a capitalised name ("in Outreach")
     if tokens.lower(c.end) == "-" and tokens.lower(c.end + 1) in HYPHEN_SUFFIXES:
         return True  # Sandler-trained, Salesforce-certified
+    if tokens.lower(c.end) == "or" and tokens.lower(c.end + 1) in ALTERNATIVES:
+        return True  # "Kafka or another streaming platform", "Gong or similar"
     return tokens.lower(c.start - 1) in CUE_BEFORE or tokens.lower(c.end) in CUE_AFTER
 
 

@@ -54,6 +54,7 @@ def test_soft_hyphens(raw: str, drawn: bool, clean: str) -> None:
         ("  Account\u2003Executive  \n\n\n\nQuota", "Account Executive\n\nQuota"),
         ("Closed\r\nwon", "Closed\nwon"),
         ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("\uf0e0 jo@example.com \uf095 555 0100", "jo@example.com 555 0100"),  # icon glyphs
         ("page one\fpage two", "page one\n\npage two"),
     ],
 )

@@ -28,6 +28,21 @@ def test_paragraphs_and_table_cells_in_document_order() -> None:
     assert document.format == "docx"
 
 
+def test_list_paragraphs_keep_a_bullet() -> None:
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Account Executive, Acme")
+    doc.add_paragraph("Closed 2.4M ARR", style="List Bullet")
+    doc.add_paragraph("Ranked #1 of 12", style="List Number")
+    out = io.BytesIO()
+    doc.save(out)
+    lines = read_document(out.getvalue()).text.splitlines()
+    assert lines == ["Account Executive, Acme", "- Closed 2.4M ARR", "- Ranked #1 of 12"]
+
+
 def test_merged_cells_are_read_once() -> None:
     import io
 

@@ -54,6 +54,8 @@ AMBIGUOUS_IN_CONTEXT = [
     ("Posted openings on Indeed", "indeed"),
     ("Writing, Excel, PowerPoint", "writing"),
     ("Gong-certified trainer", "gong"),
+    ("Gong or similar call recorders", "gong"),
+    ("Go or another compiled language", "go"),
     ("Salesforce, HubSpot, negotiation, close, cold calling", "close-crm"),
 ]
 
@@ -129,3 +131,37 @@ def test_tagger_is_built_once(mini: Taxonomy) -> None:
 
 def test_empty_text(mini: Taxonomy) -> None:
     assert mini.tag("") == []
+
+
+# --- on the shipped data -------------------------------------------------------------------------
+
+AMBIGUOUS_WORDS = (
+    "Excel, Word, Outreach, Gong, Go, R, C, Spark, Chef, Swift, Teams, Zoom, Slack, Access, "
+    "Challenger, Sandler, Epic"
+)
+
+
+def test_shipped_skills_list_tags_every_ambiguous_tool(shipped: Taxonomy) -> None:
+    spans = shipped.tag(AMBIGUOUS_WORDS, skills_list=True)
+    assert [s.text for s in spans] == AMBIGUOUS_WORDS.split(", ")
+
+
+def test_shipped_ambiguous_words_in_prose_stay_untagged(shipped: Taxonomy) -> None:
+    text = (
+        "I excel at building teams. Lead a team of 5, close deals, run a pilot program, zoom in "
+        "on details, slack time, word of mouth, access to leadership, a challenger mindset, an "
+        "epic quarter, go live, spark joy."
+    )
+    tagged = {s.text.lower() for s in shipped.tag(text)}
+    assert not tagged & {"excel", "lead", "close", "pilot", "zoom", "slack", "word", "access"}
+    assert not tagged & {"challenger", "epic", "go", "spark"}
+
+
+def test_shipped_ambiguous_words_in_tool_context(shipped: Taxonomy) -> None:
+    text = (
+        "Built sequences in Outreach, reviewed Gong calls, modelled pipeline using Excel, wrote "
+        "services in Go and Python, charted in Epic, used Slack and Zoom daily."
+    )
+    tagged = [s.text for s in shipped.tag(text)]
+    for word in ("Outreach", "Gong", "Excel", "Go", "Python", "Epic", "Slack", "Zoom"):
+        assert word in tagged
