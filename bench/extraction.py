@@ -69,10 +69,16 @@ def text_resumes_per_second() -> str:
     if not texts:
         return "Text resumes per second: not measured (no Dotin text resumes found)."
     started = time.perf_counter()
-    for data in texts:
-        parse_resume(read_document(data, "resume.txt"), taxonomy)
-    rate = len(texts) / (time.perf_counter() - started)
-    return f"Text resumes per second (one core, {len(texts)} Dotin resumes): **{rate:.1f}**"
+    documents = [read_document(data, "resume.txt") for data in texts]
+    reading = time.perf_counter() - started
+    for document in documents:
+        parse_resume(document, taxonomy)
+    total = time.perf_counter() - started
+    return (
+        f"Text resumes per second (one core, {len(texts)} Dotin resumes, `read_document` + "
+        f"`parse_resume`, taxonomy loaded once beforehand): **{len(texts) / total:.1f}**; "
+        f"`read_document` alone: {len(texts) / reading:.0f} per second."
+    )
 
 
 def run() -> str:

@@ -57,7 +57,8 @@ def run() -> str:
         "## Matcher\n",
         f"Resume `{RESUME.name}` against posting `{JOB.name}` (labelled set), one thread "
         f"(OMP_NUM_THREADS=1, onnxruntime intra/inter-op 1). Warm = models loaded; every run "
-        f"starts with an empty embedding cache unless stated. {RUNS} runs.\n",
+        f"starts with an empty embedding cache unless stated. {RUNS} runs. Load average at "
+        f"start: {os.getloadavg()[0]:.1f} (figures scale with it on a shared machine).\n",
         "| Backend | match p50 | match p95 | bare encode p50 (same sentences) | ratio | "
         "match p50, cache warm | sentences embedded |",
         "|---|---|---|---|---|---|---|",

@@ -27,6 +27,11 @@ def _prf(hits_p: int, n_pred: int, hits_r: int, n_gold: int) -> tuple[float, flo
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _covered(taxonomy: Taxonomy, wanted: str | None, ours: Iterable[str]) -> bool:
+    """Whether one of our ids is the wanted entry or a more specific one (Advanced Excel -> Excel)."""
+    return wanted is not None and any(taxonomy.satisfies(i, wanted) for i in ours if i in taxonomy)
+
+
 def _resolve(taxonomy: Taxonomy, term: str) -> str | None:
     found = taxonomy.lookup(term)
     return found.id if found is not None and found.via != "fuzzy" else None
@@ -201,6 +206,13 @@ _SENIORITY_GOLD = {"intern": "entry", "junior": "entry", "mid": "mid", "senior":
                    "director": "manager", "vp": "manager", "executive": "manager"}
 
 
+def _pay(comp: object) -> tuple[object, ...] | None:
+    if comp is None:
+        return None
+    fields = ("base_min", "base_max", "ote_min", "ote_max", "currency")
+    return tuple(getattr(comp, f) for f in fields)
+
+
 def labelled(taxonomy: Taxonomy) -> str:
     from evals.labelled.gold import AnyOf, load_labelled
 
@@ -219,10 +231,8 @@ def labelled(taxonomy: Taxonomy) -> str:
             entry_id = _resolve(taxonomy, skill)
             unresolved.update([skill] if entry_id is None else [])
             skill_gold += 1
-            if entry_id in ours:
+            if _covered(taxonomy, entry_id, ours):
                 skill_hit += 1
-                evidence_n += 1
-                evidence_ok += ours[entry_id].evidenced == (skill not in gold.listed_only)
             else:
                 missing.append(skill)
         if missing:
@@ -246,10 +256,12 @@ def labelled(taxonomy: Taxonomy) -> str:
         degree_ok += top == gold_top
         if top != gold_top:
             failures.append(f"{name}: highest degree {top} vs gold {gold_top}")
+        judged = [s for s in gold.skills if _resolve(taxonomy, s) in ours]
+        evidence_n += len(judged)
         wrong_evidence = [
-            s for s in gold.skills
-            if (i := _resolve(taxonomy, s)) in ours and ours[i].evidenced == (s in gold.listed_only)
+            s for s in judged if ours[str(_resolve(taxonomy, s))].evidenced == (s in gold.listed_only)
         ]
+        evidence_ok += len(judged) - len(wrong_evidence)
         if wrong_evidence:
             failures.append(f"{name}: evidenced flag wrong for {wrong_evidence}")
     job_fields = defaultdict(int)
@@ -267,6 +279,11 @@ def labelled(taxonomy: Taxonomy) -> str:
             "travel": job.travel_percent == job_gold.travel_percent,
             "work_mode": (job.work_mode or "").replace("-", "") == job_gold.work_mode,
             "seniority": _SENIORITY_GOLD.get(job.seniority or "") == job_gold.seniority,
+            "compensation": _pay(job.compensation) == _pay(job_gold.compensation),
+            "asked metrics": all(
+                any(m.kind == g.kind and m.value == g.value for m in job.metrics)
+                for g in job_gold.metrics
+            ),
         }
         for key, ok in checks.items():
             job_fields[key] += ok
@@ -275,7 +292,7 @@ def labelled(taxonomy: Taxonomy) -> str:
         for ask in job_gold.required_skills:
             names = ask.any_of if isinstance(ask, AnyOf) else [ask]
             req_gold += 1
-            if any(_resolve(taxonomy, n) in ids for n in names):
+            if any(_covered(taxonomy, _resolve(taxonomy, n), ids) for n in names):
                 req_hit += 1
             else:
                 failures.append(f"jobs/{name}: required skill missed {names}")

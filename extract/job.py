@@ -83,28 +83,37 @@ def _importance(text: str, section: str) -> Importance:
     return "preferred" if section == "preferred" else "required"
 
 
+_ASKING = re.compile(
+    r"\b(experience|years?|degree|required|preferred|knowledge|proficien|familiar|"
+    r"skills?|ability|certif|licen|plus|must)\b",
+    re.IGNORECASE,
+)
+
+
 def _requirement_lines(sections: list[Section]) -> list[_Line]:
     """Each line under requirement-ish headings; without such headings, lines that ask for years,
-    degrees or skills anywhere outside the company blurb."""
+    degrees or skills anywhere outside the company blurb. A plain paragraph after a bulleted list
+    (and a blank line) has left the list: it counts only if it asks for something, as required."""
     chosen = [s for s in sections if s.kind in REQUIREMENT_SECTIONS]
     asking_only = not chosen
     if asking_only:
         chosen = [s for s in sections if s.kind != "about"]
     lines: list[_Line] = []
     for section in chosen:
+        seen_bullet = after_blank = False
         for line in split_lines(section.text, section.start):
-            text = BULLET_RE.sub("", line.text).strip()
-            if len(text) < 3:
+            is_bullet = bool(BULLET_RE.match(line.text))
+            if not line.stripped:
+                after_blank = seen_bullet
                 continue
-            if asking_only and not re.search(
-                r"\b(experience|years?|degree|required|preferred|knowledge|proficien|familiar|"
-                r"skills?|ability|certif|licen|plus|must)\b",
-                text,
-                re.IGNORECASE,
-            ):
+            seen_bullet = seen_bullet or is_bullet
+            trailing = after_blank and not is_bullet
+            text = BULLET_RE.sub("", line.text).strip()
+            if len(text) < 3 or ((asking_only or trailing) and not _ASKING.search(text)):
                 continue
             offset = line.start + line.text.find(text)
-            lines.append(_Line(text, offset, offset + len(text), section.kind))
+            kind = "trailing" if trailing else section.kind
+            lines.append(_Line(text, offset, offset + len(text), kind))
     return lines
 
 

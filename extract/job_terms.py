@@ -224,4 +224,11 @@ def work_mode(text: str) -> WorkMode | None:
         return "remote"
     if re.search(r"\b(on-?site|in[- ]office|in[- ]person)\b", lowered):
         return "on-site"
+    # work that cannot be remote: field sales, site visits, hospital shifts
+    if re.search(
+        r"\b(outside sales|field sales|site visits|company vehicle|night shift|day shift|"
+        r"per shift|bedside|on the unit)\b",
+        lowered,
+    ):
+        return "on-site"
     return None

@@ -6,7 +6,6 @@ Sub-commands load lazily so that ``jobfit taxonomy lookup`` never imports torch.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import Any
 
 import click
@@ -29,19 +28,15 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name in COMMANDS if self._module_exists(name))
+        return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
-        if target is None or not self._module_exists(cmd_name):
+        if target is None:
             return None
         module_name, attr = target.split(":")
-        command: click.Command = getattr(importlib.import_module(module_name), attr)
-        return command
-
-    @staticmethod
-    def _module_exists(cmd_name: str) -> bool:
-        return importlib.util.find_spec(COMMANDS[cmd_name].split(":")[0]) is not None
+        command = getattr(importlib.import_module(module_name), attr, None)
+        return command if isinstance(command, click.Command) else None
 
 
 @click.group(cls=LazyGroup)

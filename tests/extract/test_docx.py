@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.document import read_document
+from extract.records import Document
 from tests.extract import factories
 
 
@@ -155,7 +157,7 @@ def test_every_real_docx_reads(shared_data: Path) -> None:
     assert len(paths) >= 70
     links = []
     for path in paths:
-        document = read_document(path.read_bytes(), path.name)
+        document = read_file(path)
         assert document.format == "docx"
         assert len(document.text) > 200, path.name
         assert document.hidden_text == [], path.name  # sidebars of white text on shapes stay
@@ -243,9 +245,15 @@ def test_real_cvs_match_their_text_exports(shared_data: Path) -> None:
     ]
     assert len(pairs) == 65
     for docx_path, text_path in pairs:
-        from_docx = _word_counts(read_document(docx_path.read_bytes()).text)
+        from_docx = _word_counts(read_file(docx_path).text)
         from_text = _word_counts(read_document(text_path.read_bytes()).text)
         assert from_docx == from_text, docx_path.name
+
+
+@functools.cache
+def read_file(path: Path) -> Document:
+    """Each real file is read once per test session."""
+    return read_document(path.read_bytes(), path.name)
 
 
 def _word_counts(text: str) -> Counter[str]:

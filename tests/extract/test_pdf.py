@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.document import read_document
+from extract.records import Document
 from tests.extract import factories
 
 HIDDEN_KINDS = ["white", "tiny", "offpage"]
@@ -100,6 +101,12 @@ def test_running_header_with_page_numbers_keeps_the_name_once() -> None:
 VARIED = "resume_pdfs_varied_layouts"
 
 
+@functools.cache
+def read_file(path: Path) -> Document:
+    """Each real file is read once per test session."""
+    return read_document(path.read_bytes(), path.name)
+
+
 def _pdfs(shared_data: Path) -> list[Path]:
     return sorted((shared_data / VARIED).rglob("*.pdf"))
 
@@ -108,7 +115,7 @@ def test_every_real_pdf_reads_cleanly(shared_data: Path) -> None:
     paths = _pdfs(shared_data)
     assert len(paths) == 19
     for path in paths:
-        document = read_document(path.read_bytes(), path.name)
+        document = read_file(path)
         assert document.format == "pdf"
         assert len(document.text) > 1000, path.name
         assert "(cid:" not in document.text, path.name
@@ -127,9 +134,8 @@ SAME_CONTENT = [
 ]
 
 
-@functools.cache
 def _words(path: Path) -> Counter[str]:
-    return Counter(re.findall(r"\w+", read_document(path.read_bytes()).text.lower()))
+    return Counter(re.findall(r"\w+", read_file(path).text.lower()))
 
 
 @pytest.mark.parametrize(("one", "two"), SAME_CONTENT)
@@ -155,13 +161,13 @@ def test_same_content_in_other_layouts_gives_the_same_words(
     ],
 )
 def test_columns_detected_on_real_layouts(shared_data: Path, name: str, columns: list[int]) -> None:
-    document = read_document((shared_data / VARIED / name).read_bytes())
+    document = read_file(shared_data / VARIED / name)
     assert [page.columns for page in document.pages] == columns
 
 
 def test_two_column_sidebar_does_not_interleave_with_experience(shared_data: Path) -> None:
     path = shared_data / VARIED / "resume-matcher" / "template_two-column.pdf"
-    text = read_document(path.read_bytes()).text
+    text = read_file(path).text
     # The sidebar's skill tags come after the experience bullets, not between them.
     sidebar = text.index("Feature Flags")
     assert sidebar > text.index("Led migration of legacy payment reconciliation")
@@ -171,13 +177,13 @@ def test_two_column_sidebar_does_not_interleave_with_experience(shared_data: Pat
 
 def test_multi_page_footers_are_removed(shared_data: Path) -> None:
     path = shared_data / VARIED / "awesome-cv" / "cv.pdf"
-    document = read_document(path.read_bytes())
+    document = read_file(path)
     assert "Curriculum Vitae" not in document.text.split("\n\n", 1)[1]
     assert not any(line.strip().isdigit() for line in document.pages[2].text.splitlines()[-3:])
 
 
 def test_quartz_whitespace_is_normalised(shared_data: Path) -> None:
     path = shared_data / VARIED / "open-resume" / "laverne-resume.pdf"
-    text = read_document(path.read_bytes()).text
+    text = read_file(path).text
     assert "  " not in text and "\xa0" not in text
     assert "on-campus position" in text and "(909) 555-5555" in text

@@ -129,3 +129,34 @@ def test_same_inputs_give_the_same_report_with_a_cold_or_warm_cache(
     cold = match(resume, job, Models(taxonomy, CachedEncoder(onnx_encoder)))
     assert warm.model_dump() == again.model_dump() == cold.model_dump()
     assert warm.scorer == "jobfit-0.1.0+minilm-onnx-int8"
+
+
+@pytest.mark.slow
+def test_twin_resume_files_score_identically_through_the_extractor(
+    taxonomy: Taxonomy, models: Models
+) -> None:
+    from extract import Document, parse_job, parse_resume
+    from tests.matcher.conftest import FIXTURES
+
+    base = (FIXTURES / "ae_resume.txt").read_text(encoding="utf-8")
+    twin = base
+    for old, new in [
+        ("Dana Whitfield", "Mohammed Al-Farsi"),
+        ("dana.whitfield@example.com", "m.alfarsi@mail.example"),
+        ("(415) 555-0199", "+44 20 7946 0958"),
+        ("San Francisco, CA\nlinkedin", "12 Baker Street, London\nlinkedin"),
+        ("linkedin.com/in/danawhitfield", "github.com/malfarsi"),
+        ("2016", "1991"),
+    ]:
+        assert old in twin
+        twin = twin.replace(old, new)
+    job = parse_job(
+        Document(format="text", text=(FIXTURES / "ae_job.txt").read_text(encoding="utf-8")),
+        taxonomy,
+    )
+    first, second = (
+        match(parse_resume(Document(format="text", text=text), taxonomy), job, models)
+        for text in (base, twin)
+    )
+    assert first.score == second.score
+    assert first.components == second.components
