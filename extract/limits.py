@@ -63,6 +63,10 @@ def run_with_deadline(fn: Callable[..., T], *args: Any, timeout_s: float) -> T:
                 return fn(*args)
         except _DeadlineExpired:
             raise _timeout_error(timeout_s) from None
+    if multiprocessing.current_process().daemon:
+        # A daemonic process may not start children (multiprocessing forbids it) and only the main
+        # thread receives signals: the parse runs here, bounded only by the worker's own timeout.
+        return fn(*args)
     return _run_in_child(fn, args, timeout_s)
 
 

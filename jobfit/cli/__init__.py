@@ -6,6 +6,7 @@ Sub-commands load lazily so that ``jobfit taxonomy lookup`` never imports torch.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 import click
@@ -28,13 +29,15 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
         module_name, attr = target.split(":")
+        if importlib.util.find_spec(module_name) is None:
+            return None
         command = getattr(importlib.import_module(module_name), attr, None)
         return command if isinstance(command, click.Command) else None
 
