@@ -8,6 +8,7 @@ text boxes included; page headers and footers stay out of the body. Runs a reade
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -257,19 +258,35 @@ def _shaded(run: Run) -> bool:
     return False
 
 
-# Filled shapes, page backgrounds and images behind the text: white text may sit on them.
-_BACKDROPS = (
-    "{urn:schemas-microsoft-com:vml}fill",
+# Shapes and pictures placed behind the text, and page colours: white text may sit on them. An
+# inline picture (a headshot) or a shape in front of the text is no background.
+VML = "{urn:schemas-microsoft-com:vml}"
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_FILLS = (
+    f"{VML}fill",
+    f"{VML}imagedata",
     "{http://schemas.openxmlformats.org/drawingml/2006/main}solidFill",
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}gradFill",
     "{http://schemas.openxmlformats.org/drawingml/2006/main}blipFill",
-    f"{W}background",
 )
+_BEHIND_TEXT = re.compile(r"z-index\s*:\s*-")
 
 
 def _has_backdrops(root: etree._Element) -> bool:
-    if any(True for _ in root.iter(*_BACKDROPS)):
+    background = root.find(f"{W}background")
+    if background is not None and (background.get(f"{W}color") or "ffffff").lower() != "ffffff":
         return True
-    return any(
-        element.get("fillcolor") or element.get("filled") == "t"
-        for element in root.iter("{urn:schemas-microsoft-com:vml}*")
-    )
+    for anchor in root.iter(f"{DRAWING}anchor"):
+        if anchor.get("behindDoc") in ("1", "true") and _filled(anchor):
+            return True
+    for shape in root.iter(f"{VML}*"):
+        style = shape.get("style") or ""
+        if _BEHIND_TEXT.search(style) and _filled(shape):
+            return True
+    return False
+
+
+def _filled(shape: etree._Element) -> bool:
+    if shape.get("fillcolor") or shape.get("filled") in ("t", "true"):
+        return True
+    return any(True for _ in shape.iter(*_FILLS))

@@ -118,7 +118,17 @@ def test_text_boxes_are_read() -> None:
     assert "Quota 131%" in read_document(out.getvalue()).text
 
 
-def _white_run_docx(shade_cell: bool = False, filled_shape: bool = False) -> bytes:
+_INLINE_PICTURE = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:r><w:drawing>'
+    '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData>'
+    "<a:blipFill/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+)
+
+
+def _white_run_docx(
+    shade_cell: bool = False, filled_shape: bool = False, headshot: bool = False
+) -> bytes:
     import io
 
     from docx import Document
@@ -134,20 +144,32 @@ def _white_run_docx(shade_cell: bool = False, filled_shape: bool = False) -> byt
         cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {w} w:val="clear" w:fill="1F3864"/>'))
     if filled_shape:
         doc.element.insert(0, parse_xml(f'<w:background {w} w:color="1F3864"/>'))
+    if headshot:  # an inline picture is no background for the white text
+        doc.element.body.insert(0, parse_xml(_INLINE_PICTURE))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
 @pytest.mark.parametrize(
-    ("shade_cell", "filled_shape", "hidden"),
-    [(False, False, True), (True, False, False), (False, True, False)],
-    ids=["white on white", "white in a dark cell", "white on a dark page background"],
+    ("shade_cell", "filled_shape", "headshot", "hidden"),
+    [
+        (False, False, False, True),
+        (True, False, False, False),
+        (False, True, False, False),
+        (False, False, True, True),
+    ],
+    ids=[
+        "white on white",
+        "white in a dark cell",
+        "white on a dark page background",
+        "white beside an inline photo",
+    ],
 )
 def test_white_text_is_hidden_only_on_white(
-    shade_cell: bool, filled_shape: bool, hidden: bool
+    shade_cell: bool, filled_shape: bool, headshot: bool, hidden: bool
 ) -> None:
-    document = read_document(_white_run_docx(shade_cell, filled_shape))
+    document = read_document(_white_run_docx(shade_cell, filled_shape, headshot))
     assert ("Negotiation Forecasting" not in document.text) is hidden
     assert (document.hidden_text == ["Negotiation Forecasting"]) is hidden
 
