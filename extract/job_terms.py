@@ -142,7 +142,7 @@ _RANGE = re.compile(
 _SINGLE = re.compile(_AMOUNT)
 _OTE = re.compile(
     r"\b(ote|on[- ]target(?: earnings)?|total (?:target )?comp(?:ensation)?|ttc|total earnings|"
-    r"uncapped)\b",
+    r"typical total|total pay|uncapped)\b",
     re.I,
 )
 _BASE = re.compile(
@@ -166,12 +166,14 @@ def _amounts(a: str, b: str | None) -> tuple[float, float | None, str]:
     return low, high, currency
 
 
-def _is_ote(text: str) -> bool | None:
-    """True for an OTE keyword, False for a base-pay keyword, None for neither (nearest first)."""
-    ote, base = _OTE.search(text), _BASE.search(text)
-    if ote and (not base or ote.start() < base.start()):
-        return True
-    return False if base else None
+def _is_ote(text: str, nearest_last: bool = False) -> bool | None:
+    """True for an OTE keyword, False for a base-pay keyword, None for neither; the keyword
+    nearest the figure wins (the first one after it, or the last one before it)."""
+    hits = [(m.start(), True) for m in _OTE.finditer(text)]
+    hits += [(m.start(), False) for m in _BASE.finditer(text)]
+    if not hits:
+        return None
+    return (max(hits) if nearest_last else min(hits))[1]
 
 
 def compensation(text: str) -> Compensation | None:
@@ -194,7 +196,7 @@ def compensation(text: str) -> Compensation | None:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             value, _, currency = _amounts(match.group(0), None)
-            candidates.append((match.start(), match.end(), value, None, currency))
+            candidates.append((match.start(), match.end(), value, value, currency))
         ordered = sorted(candidates)
         for number, (start, end, low, high, currency) in enumerate(ordered):
             if low < 10_000:
@@ -207,7 +209,11 @@ def compensation(text: str) -> Compensation | None:
             # a label after the figure ("$80K base") up to the next separator, else the one before
             keyword_after = _is_ote(re.split(r"[;|,(]", after, maxsplit=1)[0])
             before_label = re.split(r"[;|,)]", before)[-1]
-            is_ote = keyword_after if keyword_after is not None else bool(_is_ote(before_label))
+            is_ote = (
+                keyword_after
+                if keyword_after is not None
+                else bool(_is_ote(before_label, nearest_last=True))
+            )
             if is_ote and found.ote_min is None:
                 found.ote_min, found.ote_max = low, high
             elif not is_ote and found.base_min is None:

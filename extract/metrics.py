@@ -109,7 +109,11 @@ RULES: list[_Rule] = [
         "percent",
     ),
     _rule("quota", rf"{M}\s+{_GOAL_WORDS}quota", "money"),
-    _rule("quota", rf"quota\s*(?:of|:|was|is)?\s*{M}", "money"),
+    _rule(
+        "quota",
+        rf"quota\s*(?:of|:|was|is)?\s*(?:roughly|approximately|about|around|~|over|nearly)?\s*{M}",
+        "money",
+    ),
     _rule(
         "deal_size",
         rf"(?:average|avg\.?|mean|typical|largest)\s+(?:deal|contract|ticket|sale)s?\s*(?:size"
@@ -136,7 +140,8 @@ RULES: list[_Rule] = [
         "retention",
         rf"(?:nrr|ndr|grr|net\s+(?:revenue|dollar)\s+retention|gross\s+(?:revenue\s+)?retention"
         rf"|(?:customer\s+|logo\s+|client\s+|account\s+)?retention(?:\s+rate)?"
-        rf"|renewal\s+rate)\s*(?:\([a-z]{{2,4}}\)\s*)?(?:of|:|at|to|was|rate of)?\s*{PCT}",
+        rf"|renewal\s+rate)\s*(?:\([a-z]{{2,4}}\)\s*)?"
+        rf"(?:of|:|at|to|was|rate of|above|over|of at least|at least|>|≥)?\s*{PCT}",
         "percent",
     ),
     _rule(
@@ -157,8 +162,8 @@ RULES: list[_Rule] = [
     _rule(
         "meetings",
         r"(?P<v>\d{1,4})\s*\+?\s*(?:(?:qualified|discovery|sales|new|first|initial|outbound|intro"
-        r"|net[- ]new)\s+)*(?:meetings|appointments|demos|opportunities|sqls|sqos|calls"
-        r"|dials)\s*(?:booked|set|scheduled|held)?\s*(?:per|a|/|each|every|an?)\s*(?P<p>month|week"
+        r"|net[- ]new)\s+)*(?:meetings|appointments|demos|opportunities|sqls"
+        r"|sqos)\s*(?:booked|set|scheduled|held)?\s*(?:per|a|/|each|every|an?)\s*(?P<p>month|week"
         r"|quarter|day|year|mo|wk|qtr)\b",
         "count",
     ),
@@ -240,9 +245,16 @@ UNVALUED_ATTAINMENT = re.compile(
     r"(?:quota|plan|target)\s+over-?(?:attainment|achievement)"
     r"|over-?achiev\w*\s+(?:of\s+)?(?:quota|targets?|plan)"
     r"|(?:exceed|surpass|beat|meet|hit|achiev)\w*\s+(?:\w+\s+)?(?:quotas?|sales targets?|targets)\b"
-    r"|quota\s+attainment|track record of (?:over-?)?achiev\w*",
+    r"|quota\s+attainment|track record of (?:over-?)?achiev\w*"
+    r"|attainment\s+(?:of\s+[\w\s]{0,30}?quota|at or above (?:plan|quota|target))",
     re.IGNORECASE,
 )
+# other figure-less asks: "track record on net revenue retention", "record of growing a territory"
+UNVALUED_OTHER: list[tuple[MetricKind, re.Pattern[str]]] = [
+    ("retention", re.compile(r"(?:track record|record|history)\b[^.\n]{0,40}?\bretention\b", re.I)),
+    ("growth", re.compile(r"(?:track record|record|history)\s+(?:of|in)\s+growing\b", re.I)),
+]
+_FIGURE_AFTER = re.compile(r"\s*\(?\s*(?P<v>\d{2,3})\s?%\s*\+?\s*\)?")
 _PERIOD_RE = re.compile(
     r"\b(?:FY\s?'?\d{2,4}|Q[1-4]\s?(?:FY\s?)?'?\d{2,4}|H[12]\s?(?:FY\s?)?'?\d{2,4}|(?:19"
     r"|20)\d\d)\b",
@@ -351,15 +363,18 @@ def find_metrics(text: str, *, unvalued: bool = False) -> list[Metric]:
             if rule.kind == "quota_attainment":
                 found.extend(_following_attainments(text, match.end(), claim))
     if unvalued:
-        for match in UNVALUED_ATTAINMENT.finditer(text):
-            overlaps = any(s < match.end() and match.start() < e for s, e in matched)
-            if not overlaps and claim(match.span()):
-                snippet = " ".join(match.group(0).split())
-                found.append(
-                    (
-                        match.start(),
-                        Metric(kind="quota_attainment", value=None, unit="percent", text=snippet),
-                    )
-                )
+        asks = [("quota_attainment", UNVALUED_ATTAINMENT), *UNVALUED_OTHER]
+        for kind, pattern in asks:
+            for match in pattern.finditer(text):
+                overlaps = any(s < match.end() and match.start() < e for s, e in matched)
+                if overlaps or not claim(match.span()):
+                    continue
+                # "over-achievement of quota (110%+)": the figure right after gives the value
+                figure = _FIGURE_AFTER.match(text, match.end())
+                value = float(figure.group("v")) if figure and claim(figure.span("v")) else None
+                end = figure.end() if figure else match.end()
+                snippet = " ".join(text[match.start() : end].split())
+                metric = Metric(kind=kind, value=value, unit="percent", text=snippet)
+                found.append((match.start(), metric))
     found.sort(key=lambda item: item[0])
     return [metric for _, metric in found]

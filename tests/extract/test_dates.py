@@ -40,6 +40,11 @@ TODAY = date(2024, 6, 15)
         ("Jan — Mar 2020", "2020-01", "2020-03", False),
         ("Aug 2016 until Dec 2018", "2016-08", "2018-12", False),
         ("Account Executive | Acme | Apr 2020 – Jul 2022", "2020-04", "2022-07", False),
+        ("1995-99: Legal Officer", "1995-01", "1999-12", False),
+        ("1982 – 84", "1982-01", "1984-12", False),
+        ("Feb. 2020 – Present", "2020-02", "2024-06", True),
+        ("Jun '19 – Jan '24", "2019-06", "2024-01", False),
+        ("Nov 2021 to present", "2021-11", "2024-06", True),
     ],
 )
 def test_date_ranges(text: str, start: str, end: str, current: bool) -> None:

@@ -32,6 +32,9 @@ from extract.education import extract_education, find_degrees
         ("Associate's degree", "associate"),
         ("High School Diploma", "high_school"),
         ("GED", "high_school"),
+        ("M.A.T. Mathematics Education", "master"),
+        ("Associate Degree in Nursing (ADN)", "associate"),
+        ("Psy.D. Clinical Psychology", "doctorate"),
     ],
 )
 def test_degree_levels(text: str, degree: str) -> None:
@@ -76,3 +79,8 @@ def test_short_form_outside_education_needs_in() -> None:
 def test_field_institution_year(text: str, field: str | None, institution: str, year: int) -> None:
     record = extract_education(text, in_education_section=True)[0]
     assert (record.field, record.institution, record.year) == (field, institution, year)
+
+
+def test_degree_in_progress_is_not_counted() -> None:
+    text = "Associate Degree in Nursing (ADN), 2024\nRN-to-BSN program, expected 2027\n"
+    assert [e.degree for e in extract_education(text, in_education_section=True)] == ["associate"]

@@ -184,7 +184,13 @@ def test_seniority(title: str | None, level: str | None) -> None:
             (160_000, 200_000),
             "USD",
         ),
-        ("OTE: $150K (50/50 split)", (None, None), (150_000, None), "USD"),
+        ("OTE: $150K (50/50 split)", (None, None), (150_000, 150_000), "USD"),
+        (
+            "Pay: $45,000-$52,000 base plus commission (typical total $70K-$80K).",
+            (45_000, 52_000),
+            (70_000, 80_000),
+            "USD",
+        ),
         ("$80-100K base", (80_000, 100_000), (None, None), "USD"),
         ("The pay range is $95,000 to $120,000 per year", (95_000, 120_000), (None, None), "USD"),
         ("€60k–€70k base salary", (60_000, 70_000), (None, None), "EUR"),
@@ -262,3 +268,30 @@ def test_education_ask(
 def test_or_alternative_in_parentheses(taxonomy) -> None:  # type: ignore[no-untyped-def]
     job = _job(taxonomy, "AE\n\nRequirements\n- MEDDPICC (or MEDDIC) qualification experience\n")
     assert job.requirements[0].alternatives == [["meddpicc", "meddic"]]
+
+
+def test_paragraph_after_a_list_leaves_the_list(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Engineer\n\nNice to have\n- Terraform\n\n"
+        "A bachelor's degree in computer science or equivalent experience.\n"
+    )
+    job = _job(taxonomy, text)
+    assert (job.education.degree_min, job.education.importance) == ("bachelor", "required")
+    assert [r.importance for r in job.requirements] == ["preferred", "required"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Outside Sales Representative\nVisit 20 accounts a week", "on-site"),
+        ("ICU nurse, night shift", "on-site"),
+    ],
+)
+def test_work_mode_from_the_work(text: str, mode: str) -> None:
+    assert work_mode(text) == mode
+
+
+def test_what_youll_own_is_duties(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    job = _job(taxonomy, "AE\n\nWhat you'll own\n- Forecasting in Salesforce\n")
+    assert [s.kind for s in job.sections] == ["intro", "responsibilities"]
+    assert [s.importance for s in job.skills if s.id == "salesforce"] == ["required"]

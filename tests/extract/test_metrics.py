@@ -57,6 +57,18 @@ CASES = [
     ("grew territory 40% YoY", "growth", 40, "percent"),
     ("Increased revenue by 35%", "growth", 35, "percent"),
     ("60% year-over-year growth", "growth", 60, "percent"),
+    # more phrasings from the labelled set
+    ("130% of expansion quota", "quota_attainment", 130, "percent"),
+    ("105% of SQO quota for 2025", "quota_attainment", 105, "percent"),
+    ("112% of monthly sales target", "quota_attainment", 112, "percent"),
+    ("Net revenue retention (NRR) 118% in FY2025", "retention", 118, "percent"),
+    ("net revenue retention above 110%", "retention", 110, "percent"),
+    ("Raised team win rate from 19% to 27%", "win_rate", 27, "percent"),
+    ("Ran a $4.2M store with 28 associates", "revenue", 4_200_000, "USD"),
+    ("Own a $3.6M book of business", "revenue", 3_600_000, "USD"),
+    ("raised $62K in gifts", "revenue", 62_000, "USD"),
+    ("Grew marketing-sourced pipeline 65% YoY in 2024, to $12M", "pipeline", 12_000_000, "USD"),
+    ("regional quota of roughly $12M", "quota", 12_000_000, "USD"),
 ]
 
 
@@ -130,3 +142,31 @@ def test_parse_money(text: str, value: float, unit: str) -> None:
 
 def test_no_metrics_in_plain_text() -> None:
     assert find_metrics("Managed a territory in the Midwest and trained new hires.") == []
+
+
+def test_a_second_attainment_in_the_same_sentence() -> None:
+    found = find_metrics("Closed 128% of quota in FY2024 and 114% in FY2025")
+    assert [(m.kind, m.value, m.period) for m in found] == [
+        ("quota_attainment", 128, "FY2024"),
+        ("quota_attainment", 114, "FY2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["spent 50% of my time on target accounts", "made 80 outbound calls a day"]
+)
+def test_not_metrics(text: str) -> None:
+    assert find_metrics(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("consistent over-achievement of quota (110%+)", "quota_attainment", 110),
+        ("Consistent attainment of meeting or pipeline quota", "quota_attainment", None),
+        ("Track record on gross or net revenue retention", "retention", None),
+        ("Record of growing a territory", "growth", None),
+    ],
+)
+def test_job_asks(text: str, kind: str, value: float | None) -> None:
+    assert [(m.kind, m.value) for m in find_metrics(text, unvalued=True)] == [(kind, value)]

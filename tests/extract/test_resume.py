@@ -148,3 +148,31 @@ def test_document_warnings_pass_through(taxonomy) -> None:  # type: ignore[no-un
     resume = parse_resume(document, taxonomy, today=TODAY)
     assert resume.warnings[0] == warning
     assert [s.id for s in resume.skills] == ["salesforce"]  # hidden text is never tagged
+
+
+FLAT = (
+    "Pat Lee  Account Executive  pat@example.com    EXPERIENCE    "
+    "Account Executive, Globex Corp  June 2019  till date    Closed $1M in new ARR in Salesforce  "
+    "Sales Development Representative, Initech Inc  2016 - 2019    Booked meetings in Outreach  "
+    "EDUCATION    B.A. Economics, State University, 2016    " + "x " * 60
+)
+
+
+def test_text_without_line_breaks(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    resume = parse_resume(Document(format="text", text=FLAT), taxonomy, today=TODAY)
+    assert len(resume.text) == len(FLAT)  # breaks replace spaces; offsets are unchanged
+    assert [(r.employer, r.start, r.end) for r in resume.experience] == [
+        ("Globex Corp", "2019-06", None),
+        ("Initech Inc", "2016-01", "2019-12"),
+    ]
+    assert [e.degree for e in resume.education] == ["bachelor"]
+
+
+def test_role_line_mistaken_for_heading_stays_in_experience(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Experience\nQualcomm, Inc., Cary, NC\nCDMA Technologies\n"
+        "Senior Engineer - June 2004 to Present\n- Firmware in C\n"
+    )
+    resume = parse_resume(Document(format="text", text=text), taxonomy, today=TODAY)
+    assert [s.kind for s in resume.sections] == ["experience"]
+    assert [(r.start, r.end) for r in resume.experience] == [("2004-06", None)]
