@@ -28,7 +28,7 @@ def _prf(hits_p: int, n_pred: int, hits_r: int, n_gold: int) -> tuple[float, flo
 
 
 def _covered(taxonomy: Taxonomy, wanted: str | None, ours: Iterable[str]) -> bool:
-    """Whether one of our ids is the wanted entry or a more specific one (Advanced Excel -> Excel)."""
+    """One of our ids is the wanted entry or a more specific one (Advanced Excel -> Excel)."""
     return wanted is not None and any(taxonomy.satisfies(i, wanted) for i in ours if i in taxonomy)
 
 
@@ -39,7 +39,9 @@ def _resolve(taxonomy: Taxonomy, term: str) -> str | None:
 
 # --- (1) Dotin resumes ------------------------------------------------------------------------
 
-DOTIN_TODAY = date(2020, 1, 1)  # the resumes date from 2018-2019; gold and ours share this "Present"
+DOTIN_TODAY = date(
+    2020, 1, 1
+)  # the resumes date from 2018-2019; gold and ours share this "Present"
 
 
 def _dotin_files() -> list[Path]:
@@ -170,20 +172,27 @@ def _skillspan(taxonomy: Taxonomy, layer: str) -> list[tuple[list[Span], list[Sp
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        gold_tags = [t.replace("B", "B-X", 1) if t == "B" else "I-X" if t == "I" else "O"
-                     for t in item[layer]]
+        gold_tags = [
+            t.replace("B", "B-X", 1) if t == "B" else "I-X" if t == "I" else "O"
+            for t in item[layer]
+        ]
         pairs.append((_bio_spans(gold_tags, {"X"}), _tagged_spans(taxonomy, item["tokens"])))
     return pairs
 
 
 def spans(taxonomy: Taxonomy) -> str:
-    rows = ["### JD skill spans (our taxonomy tagger, no training)\n",
-            "| data set | gold spans | predicted | strict P / R / F1 | overlap P / R / F1 | published |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        "### JD skill spans (our taxonomy tagger, no training)\n",
+        "| data set | gold spans | predicted | strict P / R / F1 | overlap P / R / F1 | paper |",
+        "|---|---|---|---|---|---|",
+    ]
     sets = [
-        ("Green test, Skill", _green(taxonomy), "CRF F1 0.59 (all types; Green et al. 2022)"),
-        ("SkillSpan test, KNOWLEDGE", _skillspan(taxonomy, "tags_knowledge"),
-         "ESCOXLM-R span-F1 62.6 (skill+knowledge)"),
+        ("Green test, Skill", _green(taxonomy), "CRF 0.59 (Green et al.); ESCOXLM-R 51.2"),
+        (
+            "SkillSpan test, KNOWLEDGE",
+            _skillspan(taxonomy, "tags_knowledge"),
+            "ESCOXLM-R span-F1 62.6 (skill+knowledge)",
+        ),
         ("SkillSpan test, SKILL", _skillspan(taxonomy, "tags_skill"), ""),
     ]
     for name, pairs, anchor in sets:
@@ -191,19 +200,32 @@ def spans(taxonomy: Taxonomy) -> str:
         sp, sr, sf = scores["strict"]
         op, orr, of = scores["overlap"]
         n_gold, n_pred = scores["counts"]
-        rows.append(f"| {name} | {n_gold} | {n_pred} | {sp:.2f} / {sr:.2f} / {sf:.2f} | "
-                    f"{op:.2f} / {orr:.2f} / {of:.2f} | {anchor} |")
-    rows.append("\nThe published systems are trained sequence taggers that mark any skill phrase; ours "
-                "tags only phrases that name a taxonomy entry, so recall on free-form SKILL "
-                "phrases is low by design.")
+        rows.append(
+            f"| {name} | {n_gold} | {n_pred} | {sp:.2f} / {sr:.2f} / {sf:.2f} | "
+            f"{op:.2f} / {orr:.2f} / {of:.2f} | {anchor} |"
+        )
+    rows.append(
+        "\nThe published systems are trained sequence taggers that mark any skill phrase; ours "
+        "tags only phrases that name a taxonomy entry, so recall on free-form SKILL "
+        "phrases is low by design."
+    )
     return "\n".join(rows)
 
 
 # --- (3) the labelled set ---------------------------------------------------------------------
 
-_SENIORITY_GOLD = {"intern": "entry", "junior": "entry", "mid": "mid", "senior": "senior",
-                   "lead": "senior", "principal": "senior", "manager": "manager",
-                   "director": "manager", "vp": "manager", "executive": "manager"}
+_SENIORITY_GOLD = {
+    "intern": "entry",
+    "junior": "entry",
+    "mid": "mid",
+    "senior": "senior",
+    "lead": "senior",
+    "principal": "senior",
+    "manager": "manager",
+    "director": "manager",
+    "vp": "manager",
+    "executive": "manager",
+}
 
 
 def _pay(comp: object) -> tuple[object, ...] | None:
@@ -224,7 +246,9 @@ def labelled(taxonomy: Taxonomy) -> str:
     unresolved: set[str] = set()
     for name, gold in gold_set.resumes.items():
         fmt = "markdown" if name.endswith(".md") else "text"
-        resume = parse_resume(Document(format=fmt, text=gold_set.resume_text(name)), taxonomy, today=today)
+        resume = parse_resume(
+            Document(format=fmt, text=gold_set.resume_text(name)), taxonomy, today=today
+        )
         ours = {s.id: s for s in resume.skills}
         missing = []
         for skill in gold.skills:
@@ -242,8 +266,14 @@ def labelled(taxonomy: Taxonomy) -> str:
         else:
             failures.append(f"{name}: total_years {resume.total_years} vs gold {gold.total_years}")
         for metric in gold.metrics:
-            found = any(m.kind == metric.kind and (metric.value is None or (
-                m.value is not None and abs(m.value - metric.value) < 0.5)) for m in resume.metrics)
+            found = any(
+                m.kind == metric.kind
+                and (
+                    metric.value is None
+                    or (m.value is not None and abs(m.value - metric.value) < 0.5)
+                )
+                for m in resume.metrics
+            )
             metric_gold += 1
             metric_hit += found
             if metric.kind in ("quota", "quota_attainment"):
@@ -251,7 +281,9 @@ def labelled(taxonomy: Taxonomy) -> str:
                 quota_hit += found
             if not found:
                 failures.append(f"{name}: {metric.kind} missed {metric.text!r}")
-        top = max((e.degree for e in resume.education if e.degree), key=DEGREE_ORDER.index, default=None)
+        top = max(
+            (e.degree for e in resume.education if e.degree), key=DEGREE_ORDER.index, default=None
+        )
         gold_top = gold.degrees[0] if gold.degrees else None
         degree_ok += top == gold_top
         if top != gold_top:
@@ -259,12 +291,14 @@ def labelled(taxonomy: Taxonomy) -> str:
         judged = [s for s in gold.skills if _resolve(taxonomy, s) in ours]
         evidence_n += len(judged)
         wrong_evidence = [
-            s for s in judged if ours[str(_resolve(taxonomy, s))].evidenced == (s in gold.listed_only)
+            s
+            for s in judged
+            if ours[str(_resolve(taxonomy, s))].evidenced == (s in gold.listed_only)
         ]
         evidence_ok += len(judged) - len(wrong_evidence)
         if wrong_evidence:
             failures.append(f"{name}: evidenced flag wrong for {wrong_evidence}")
-    job_fields = defaultdict(int)
+    job_fields: dict[str, int] = defaultdict(int)
     req_gold = req_hit = 0
     for name, job_gold in gold_set.jobs.items():
         job = parse_job(Document(format="text", text=gold_set.job_text(name)), taxonomy)
@@ -301,8 +335,10 @@ def labelled(taxonomy: Taxonomy) -> str:
         f"### Labelled set ({n_res} resumes, {n_jobs} job postings; evals/labelled)\n",
         "| measure | value | goal |",
         "|---|---|---|",
-        f"| resume skills recall | {skill_hit / skill_gold:.3f} ({skill_hit}/{skill_gold}) | ≥ 0.95 |",
-        f"| evidenced vs listed-only correct (found skills) | {evidence_ok / max(evidence_n, 1):.3f} | |",
+        f"| resume skills recall (a more specific entry counts) | {skill_hit / skill_gold:.3f} "
+        f"({skill_hit}/{skill_gold}) | ≥ 0.95 |",
+        f"| evidenced vs listed-only correct (found skills) | "
+        f"{evidence_ok / max(evidence_n, 1):.3f} | |",
         f"| total_years within 0.5 | {years_ok}/{n_res} | every resume |",
         f"| quota figures found | {quota_hit}/{quota_gold} | every one |",
         f"| all metrics found | {metric_hit}/{metric_gold} | |",
@@ -311,7 +347,9 @@ def labelled(taxonomy: Taxonomy) -> str:
         *[f"| JD {key} correct | {value}/{n_jobs} | |" for key, value in job_fields.items()],
     ]
     if unresolved:
-        lines.append(f"\nGold skills the taxonomy does not resolve: {', '.join(sorted(unresolved))}.")
+        lines.append(
+            f"\nGold skills the taxonomy does not resolve: {', '.join(sorted(unresolved))}."
+        )
     if failures:
         lines.append("\nFailures:\n\n" + "\n".join(f"- {f}" for f in failures))
     return "\n".join(lines)
@@ -320,28 +358,40 @@ def labelled(taxonomy: Taxonomy) -> str:
 # --- (4) layout invariance --------------------------------------------------------------------
 
 LAYOUT_GROUPS = {
-    "template (4 layouts)": ["template_single-column", "template_two-column",
-                             "template_modern-single-column", "template_modern-two-column"],
+    "template (4 layouts)": [
+        "template_single-column",
+        "template_two-column",
+        "template_modern-single-column",
+        "template_modern-two-column",
+    ],
     "template_v1 (2 layouts)": ["template_v1_single_column", "template_v1_two_column"],
 }
 
 
 def layouts(taxonomy: Taxonomy) -> str:
     root = SHARED_DATA / "resume_pdfs_varied_layouts" / "resume-matcher"
-    rows = ["### Layout invariance (Resume-Matcher templates: same content, 1 and 2 columns)\n",
-            "| group | file | skills | roles | same skills as first | same dates as first |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        "### Layout invariance (Resume-Matcher templates: same content, 1 and 2 columns)\n",
+        "| group | file | skills | roles | same skills as first | same dates as first |",
+        "|---|---|---|---|---|---|",
+    ]
     for group, names in LAYOUT_GROUPS.items():
-        first: tuple[set[str], list[tuple[str | None, str | None]]] | None = None
-        for name in names:
+        first: tuple[set[str], list[tuple[str | None, str | None]]] = (set(), [])
+        for number, name in enumerate(names):
             path = root / f"{name}.pdf"
-            resume = parse_resume(read_document(path.read_bytes(), path.name), taxonomy, today=date(2026, 11, 1))
+            resume = parse_resume(
+                read_document(path.read_bytes(), path.name), taxonomy, today=date(2026, 11, 1)
+            )
             skills = {s.id for s in resume.skills}
-            dates = sorted((r.start, r.end) for r in resume.experience if r.start)
-            first = first or (skills, dates)
-            rows.append(f"| {group} | {name} | {len(skills)} | {len(dates)} | "
-                        f"{'yes' if skills == first[0] else 'no: ' + _diff(skills, first[0])} | "
-                        f"{'yes' if dates == first[1] else 'no'} |")
+            dates: list[tuple[str | None, str | None]] = sorted(
+                (r.start, r.end) for r in resume.experience if r.start
+            )
+            first = (skills, dates) if number == 0 else first
+            rows.append(
+                f"| {group} | {name} | {len(skills)} | {len(dates)} | "
+                f"{'yes' if skills == first[0] else 'no: ' + _diff(skills, first[0])} | "
+                f"{'yes' if dates == first[1] else 'no'} |"
+            )
     return "\n".join(rows)
 
 
@@ -351,7 +401,13 @@ def _diff(a: set[str], b: set[str]) -> str:
 
 def run() -> str:
     taxonomy = load_taxonomy()
-    parts = ["## Extraction\n", labelled(taxonomy), dotin(taxonomy), spans(taxonomy), layouts(taxonomy)]
+    parts = [
+        "## Extraction\n",
+        labelled(taxonomy),
+        dotin(taxonomy),
+        spans(taxonomy),
+        layouts(taxonomy),
+    ]
     return "\n\n".join(re.sub(r"\n{3,}", "\n\n", p) for p in parts)
 
 

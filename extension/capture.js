@@ -194,6 +194,12 @@ export function captureJobPosting() {
         bestScore = score;
       }
     }
+    // Climb while the parent adds little (the intro paragraph above a list, say).
+    while (best && best.parentElement && best.parentElement !== document.body) {
+      const parent = best.parentElement;
+      if (parent.matches(skip) || visibleText(parent).length > visibleText(best).length * 1.5) break;
+      best = parent;
+    }
     const text = visibleText(best || document.body);
     const title = tidy(document.querySelector("h1")?.innerText || document.title || "");
     const withTitle = title && !text.startsWith(title) ? `${title}\n\n${text}` : text;

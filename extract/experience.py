@@ -6,11 +6,19 @@ after it, up to the next role, are its bullets. Roles without dates are kept wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extract.contact import LOCATION_RE
-from extract.dates import DateRange, YearMonth, find_ranges, find_single_dates, merged_months
+from extract.dates import (
+    DATE_PATTERN,
+    PRESENT_PATTERN,
+    DateRange,
+    YearMonth,
+    find_ranges,
+    find_single_dates,
+    merged_months,
+)
 from extract.education import find_degrees
 from extract.records import Experience
 from extract.sections import Line, split_lines
@@ -35,6 +43,10 @@ _EMPLOYER_RE = re.compile(
 _REMOTE_RE = re.compile(r"^\(?(remote|hybrid|on-?site)\)?$", re.IGNORECASE)
 
 
+_OPEN_START = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\s*[-–—]\s*(?=\S)", re.IGNORECASE)
+_CLOSING = re.compile(rf"^\s*(?:{PRESENT_PATTERN}|{DATE_PATTERN})(?![\w%])", re.IGNORECASE)
+
+
 @dataclass
 class _Anchor:
     index: int  # line index
@@ -48,10 +60,23 @@ def _is_header_line(line: Line) -> bool:
     )
 
 
-def _line_dates(line: Line, today: date) -> DateRange | None:
+def _is_role_header(line: Line) -> bool:
+    """A short line above a dated line that names the role; a wrapped bullet's tail
+    ("ensuring clean, testable code") starts in lower case and is not one."""
+    text = line.stripped.lstrip("#*_ ")
+    return _is_header_line(line) and bool(text) and not text[0].islower()
+
+
+def _line_dates(line: Line, today: date, next_text: str = "") -> DateRange | None:
     ranges = find_ranges(line.text, today)
     if ranges:
         return ranges[0]
+    # "June 2020 – MERN Stack Developer, OpenAI" with "Present Working on ..." below it
+    if (opened := _OPEN_START.match(line.text)) and (closing := _CLOSING.match(next_text)):
+        joined = find_ranges(f"{opened.group('date')} – {closing.group(0)}", today)
+        if joined:
+            found = joined[0]
+            return replace(found, text=opened.group(0).strip(), begin=0, finish=opened.end())
     singles = find_single_dates(line.text, today)
     # a lone date on a short header line (not a sentence that merely mentions a year); a year
     # alone only at the start or end of the line ("Acme Corp, 2019")
@@ -104,7 +129,8 @@ def extract_roles(section_text: str, offset: int, today: date) -> list[Experienc
         _Anchor(i, dates)
         for i, line in enumerate(lines)
         if not BULLET_RE.match(line.text)
-        and (dates := _line_dates(line, today)) is not None
+        and (dates := _line_dates(line, today, lines[i + 1].text if i + 1 < len(lines) else ""))
+        is not None
         and not find_degrees(line.text, in_education_section=False)
     ]
     if not anchors:
@@ -115,7 +141,7 @@ def extract_roles(section_text: str, offset: int, today: date) -> list[Experienc
     floor = 0
     for anchor in anchors:
         first = anchor.index
-        while first - 1 >= floor and first > anchor.index - 2 and _is_header_line(lines[first - 1]):
+        while first - 1 >= floor and first > anchor.index - 2 and _is_role_header(lines[first - 1]):
             first -= 1
         starts.append(first)
         floor = anchor.index + 1

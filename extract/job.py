@@ -26,6 +26,7 @@ from extract.metrics import find_metrics
 from extract.records import (
     Degree,
     Document,
+    DocWarning,
     EducationAsk,
     Importance,
     Job,
@@ -185,8 +186,22 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         remote=None if mode is None else mode == "remote",
         work_mode=mode,
         sections=sections,
-        warnings=list(document.warnings),
+        warnings=[*document.warnings, *_own_warnings(sections, requirements)],
     )
+
+
+def _own_warnings(sections: list[Section], requirements: list[Requirement]) -> list[DocWarning]:
+    warnings = []
+    if not any(s.kind in REQUIREMENT_SECTIONS for s in sections):
+        warnings.append(
+            DocWarning(
+                code="no_requirements_section",
+                message="no requirements heading; asks were read from lines that name them",
+            )
+        )
+    if not requirements:
+        warnings.append(DocWarning(code="no_requirements", message="no requirement was found"))
+    return warnings
 
 
 def _title(text: str, sections: list[Section]) -> str | None:

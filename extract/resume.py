@@ -21,7 +21,7 @@ from extract.skills import resume_skills, tag_sections
 from skills_taxonomy import Taxonomy
 
 # sections that may hold roles when a resume has no experience heading
-_LAYOUT_SECTIONS = {"contact", "summary", "other", "projects"}
+_LAYOUT_SECTIONS = {"contact", "summary"}
 
 
 def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None = None) -> Resume:

@@ -54,6 +54,7 @@ RESUME_HEADINGS = _vocab(
             "education",
             r"\b(education|academics?|academic background|degrees?|qualifications|schooling)\b",
         ),
+        ("other", r"\b(volunteer\w*|community service|community involvement)\b"),
         ("experience", r"\b(experience|employment|work history)\b"),
         (
             "skills",
@@ -165,7 +166,8 @@ def heading_kind(line: str, vocabulary: Vocabulary) -> str | None:
         if match is None:
             continue
         rest = (body[: match.start()] + " " + body[match.end() :]).lower().split()
-        if not marked and (len(words) > 5 or _SENTENCE_WORDS.intersection(rest)):
+        # a comma makes a plain line a list ("RN license, BLS, ACLS"), not a heading
+        if not marked and (len(words) > 5 or _SENTENCE_WORDS.intersection(rest) or "," in body):
             return None
         return kind
     return None

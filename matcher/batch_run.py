@@ -184,18 +184,24 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(config: Config, job: Job, blind: bool, models: Models | None = None) -> None:
-    """Once per worker process: load the models and keep the parsed job."""
-    _worker.update(
-        models=models if models is not None else load_models(config),
-        job=job,
-        blind=blind,
-        limits=Limits.from_config(config),
-    )
+    """Once per worker process: load the models and keep the parsed job.
+
+    A failure is kept and raised by the first task (an initializer that raises would make the pool
+    start replacement workers for ever)."""
+    _worker.clear()
+    try:
+        loaded = models if models is not None else load_models(config)
+    except JobfitError as exc:
+        _worker["fatal"] = exc
+        return
+    _worker.update(models=loaded, job=job, blind=blind, limits=Limits.from_config(config))
 
 
 def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:
     """Score one input; also returns this worker's peak resident memory (KiB) so far."""
     index, name, data = task
+    if "fatal" in _worker:
+        raise _worker["fatal"]
     outcome: Outcome
     try:
         report = score_document(

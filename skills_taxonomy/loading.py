@@ -1,7 +1,8 @@
 """Read the curated YAML files and the local import overlay into a ``Taxonomy``.
 
 ``load_taxonomy`` is cached per process; across processes a pickle under
-``<data_dir>/cache/`` keyed by a hash of every input file makes a cold start cheap.
+``<data_dir>/cache/`` keyed by a hash of every input file makes a cold start cheap. The pickle is
+the process's own output in its own data folder, trusted like the code (keep that folder private).
 """
 
 from __future__ import annotations
@@ -145,7 +146,14 @@ def _load(overlay: Path | None) -> Taxonomy:
                 loaded = pickle.load(handle)
             if isinstance(loaded, Taxonomy):
                 return loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            ImportError,
+            LookupError,
+            AttributeError,
+        ) as exc:
             log.warning("taxonomy cache %s unreadable, rebuilding: %s", cache, exc)
     curated = read_curated()
     entries = merge_overlay(curated, read_overlay(overlay)) if overlay else curated

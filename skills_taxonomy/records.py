@@ -32,7 +32,8 @@ class Entry(BaseModel):
     aliases: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    # forms (name or aliases) that are also common words (Outreach, Excel, Go): tagged only in context
+    # forms (name or aliases) that are also common words (Outreach, Excel, Go):
+    # tagged only in context
     ambiguous: tuple[str, ...] = ()
     esco_uri: str | None = None
     onet_code: str | None = None

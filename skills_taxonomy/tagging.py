@@ -2,9 +2,11 @@
 
 Three kinds of pattern:
 
-- plain forms match in any case and are always tagged;
+- plain forms match in any case and are always tagged, multi-word ones also hyphenated as tags
+  are written ("amazon-web-services");
 - short acronyms (SQL, AWS, IT, OR) match as written, in capitals, and are always tagged; in
-  lower case only in a skills list (or beside other tagged skills);
+  lower case only in a skills list (or beside other tagged skills); acronyms no word looks like
+  (C#, C++, S3, K8s) are plain forms;
 - ambiguous forms (entry.ambiguous, and any one-letter form: Excel, Go, R, Outreach, Close) match
   as written (short acronyms such as OR, IT, C only so), and are tagged only where the context
   says so: a skills list, a "Skills:" line, tool-ish neighbours ("in Outreach", "using Excel",
@@ -139,11 +141,13 @@ class Tagger:
                     if not _is_acronym(form) or len(compact_key(form)) > 3:
                         # "excel" in a skills list, but never "or", "it", "ed" or "c"
                         self._register(lower, entry.id, Kind.LIST_ONLY, form)
-                elif _is_acronym(form):
+                elif _is_acronym(form) and not _DISTINCT.search(form):
                     self._register(orth, entry.id, Kind.ALWAYS, form)
                     self._register(lower, entry.id, Kind.ACRONYM_LOWER, form)
-                else:
+                else:  # plain forms, and acronyms no word looks like: c#, c++, s3, k8s
                     self._register(lower, entry.id, Kind.ALWAYS, form)
+                    if " " in form.strip():  # "amazon-web-services", as tags are written
+                        self._register(lower, entry.id, Kind.ALWAYS, "-".join(form.split()))
         self._add(self._lower, lower)
         self._add(self._orth, orth)
 
@@ -203,6 +207,9 @@ class Tagger:
                 entry_id, kind = self._keys[match_id]
                 found.append(Candidate(start, end, entry_id, kind))
         return found
+
+
+_DISTINCT = re.compile(r"[\d+#]")
 
 
 def _is_acronym(form: str) -> bool:

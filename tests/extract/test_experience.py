@@ -107,3 +107,27 @@ def _role(start: str | None, end: str | None) -> Experience:
 )
 def test_total_years(spans: list[tuple[str | None, str | None]], years: float) -> None:
     assert total_years([_role(a, b) for a, b in spans], TODAY) == years
+
+
+def test_range_finished_on_the_next_line() -> None:
+    text = "June 2020 – MERN Stack Developer, OpenAI\nPresent Working on the ChatGPT project.\n"
+    (role,) = extract_roles(text, 0, TODAY)
+    assert (role.start, role.end, role.current) == ("2020-06", None, True)
+    assert (role.title, role.employer) == ("MERN Stack Developer", "OpenAI")
+
+
+def test_wrapped_bullet_tail_is_not_the_next_header() -> None:
+    text = (
+        "Senior Engineer | Jan 2023 - Present\n"
+        "Stripe | San Francisco, CA\n"
+        "• Mentored engineers and set review standards across the payments platform team,\n"
+        "ensuring clean, testable code practices\n"
+        "Software Engineer | Jun 2021 - Dec 2022\n"
+        "Figma | San Francisco, CA\n"
+        "• Built real-time sync\n"
+    )
+    roles = extract_roles(text, 0, TODAY)
+    assert [(r.title, r.employer, r.location) for r in roles] == [
+        ("Senior Engineer", "Stripe", "San Francisco, CA"),
+        ("Software Engineer", "Figma", "San Francisco, CA"),
+    ]

@@ -144,6 +144,7 @@ def test_posting_without_headings(taxonomy) -> None:  # type: ignore[no-untyped-
     assert job.title == "Account Executive"
     assert job.years_min == 3
     assert job.requirements and {s.id for s in job.skills} >= {"salesforce", "hubspot"}
+    assert [w.code for w in job.warnings] == ["no_requirements_section"]
 
 
 @pytest.mark.parametrize(
@@ -254,7 +255,7 @@ def test_work_mode(text: str, mode: str | None) -> None:
         ("Bachelor's degree not required", None, "required", None),
     ],
 )
-def test_education_ask(
+def test_education_ask_phrasing(
     taxonomy, line: str, degree_min: str | None, importance: str, preferred: str | None
 ) -> None:  # type: ignore[no-untyped-def]
     education = _job(taxonomy, f"Account Executive\n\nRequirements\n- {line}\n").education
@@ -295,3 +296,16 @@ def test_what_youll_own_is_duties(taxonomy) -> None:  # type: ignore[no-untyped-
     job = _job(taxonomy, "AE\n\nWhat you'll own\n- Forecasting in Salesforce\n")
     assert [s.kind for s in job.sections] == ["intro", "responsibilities"]
     assert [s.importance for s in job.skills if s.id == "salesforce"] == ["required"]
+
+
+def test_credentials_with_importance(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Registered Nurse\n\nRequirements\n- Current Texas RN license (required)\n- BLS and ACLS\n"
+        "\nPreferred\n- CCRN certification\n- CPA is a plus\n"
+    )
+    job = _job(taxonomy, text)
+    importance = {c.id: c.importance for c in job.certifications}
+    assert importance["registered-nurse-licence"] == "required"
+    assert importance["bls-certification"] == importance["acls-certification"] == "required"
+    assert importance["cpa-licence"] == "preferred"
+    assert not {c.id for c in job.certifications} & {s.id for s in job.skills}

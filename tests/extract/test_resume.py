@@ -176,3 +176,18 @@ def test_role_line_mistaken_for_heading_stays_in_experience(taxonomy) -> None:  
     resume = parse_resume(Document(format="text", text=text), taxonomy, today=TODAY)
     assert [s.kind for s in resume.sections] == ["experience"]
     assert [(r.start, r.end) for r in resume.experience] == [("2004-06", None)]
+
+
+def test_certifications_and_licences(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Experience\nStaff Nurse, Mercy Hospital\n2019 – 2023\n- ICU care\n\n"
+        "Certifications\nSalesforce Certified Administrator\nRN license, BLS, ACLS\n"
+    )
+    resume = parse_resume(Document(format="text", text=text), taxonomy, today=TODAY)
+    assert {c.id for c in resume.certifications} >= {
+        "salesforce-certified-administrator",
+        "registered-nurse-licence",
+        "bls-certification",
+        "acls-certification",
+    }
+    assert not {c.id for c in resume.certifications} & {s.id for s in resume.skills}

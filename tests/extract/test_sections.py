@@ -102,3 +102,7 @@ def test_sections_cover_text_with_offsets() -> None:
 def test_no_headings_is_one_preamble_section() -> None:
     sections = find_sections("just a line\nand another", RESUME_HEADINGS, "contact")
     assert [s.kind for s in sections] == ["contact"]
+
+
+def test_volunteer_experience_is_not_work() -> None:
+    assert heading_kind("VOLUNTEER EXPERIENCE", RESUME_HEADINGS) == "other"

@@ -41,12 +41,14 @@ from skills_taxonomy.normalise import compact_key, exact_key, variants
         ("golang", "go", "alias"),
         ("R", "r", "exact"),
         ("HubSpot software", "hubspot", "normalised"),
+        ("Sales engagement", "sales-engagement-software", "normalised"),
+        ("Zoho CRM", None, None),  # the vendor alone does not make it "CRM software"
     ],
 )
-def test_known_forms(mini: Taxonomy, term: str, expected: str, via: str) -> None:
+def test_known_forms(mini: Taxonomy, term: str, expected: str | None, via: str | None) -> None:
     found = mini.lookup(term)
-    assert found is not None, term
-    assert (found.id, found.via) == (expected, via)
+    got = (found.id, found.via) if found else (None, None)
+    assert got == (expected, via), term
 
 
 @pytest.mark.parametrize(
@@ -58,9 +60,9 @@ def test_known_forms(mini: Taxonomy, term: str, expected: str, via: str) -> None
         ("MEDPICC", "meddpicc"),
         ("Kubernets", "kubernetes"),
         ("Kuberentes", "kubernetes"),
-        ("Javascirpt", "javascript"),
-        ("Prospectng", "prospecting"),
-        ("Pipeline managment", "pipeline-management"),
+        ("Hubspto", "hubspot"),
+        ("Salesfroce Sales Cloud", "salesforce-sales-cloud"),
+        ("Outreahc.io", "outreach"),
     ],
 )
 def test_typos(mini: Taxonomy, typo: str, expected: str) -> None:
@@ -87,6 +89,10 @@ def test_typos(mini: Taxonomy, typo: str, expected: str) -> None:
         "Salesforces Inc",
         "Accountancy",  # a different word from Accountant, not a typo
         "Kotlin",
+        "Prospectng",  # skills and titles are common words: never typo targets
+        "Pipeline managment",
+        "Javascirpt",  # hard_skill in this fixture
+        "Salesforcs",  # only the last letter differs
         "",
         "   ",
         "---",

@@ -38,3 +38,10 @@ def test_pickle_round_trip_keeps_behaviour(mini: Taxonomy) -> None:
     assert copy.lookup("SFDC") == mini.lookup("SFDC")
     assert copy.tag("Gong calls in Salesforce") == mini.tag("Gong calls in Salesforce")
     assert copy.ancestors("meddpicc") == ["meddicc", "meddic"]
+
+
+def test_shipped_size_and_categories(shipped: Taxonomy) -> None:
+    from skills_taxonomy.records import CATEGORIES
+
+    assert len(shipped) >= 3000
+    assert {e.category for e in shipped.entries} == set(CATEGORIES)

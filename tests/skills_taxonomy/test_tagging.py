@@ -32,6 +32,8 @@ def test_spans_point_into_the_text(mini: Taxonomy) -> None:
         ("cold calling and lead gen", ["cold-calling", "lead-generation"]),
         ("SQL and NoSQL stores", ["sql", "nosql"]),
         ("SALESFORCE ADMIN", ["salesforce"]),
+        ("tags: c#, c++ and amazon-web-services", ["csharp", "cpp", "aws"]),
+        ("we wrote c# daily", ["csharp"]),  # no word looks like c#: no list needed
     ],
 )
 def test_plain_matches(mini: Taxonomy, text: str, expected: list[str]) -> None:

@@ -90,6 +90,7 @@ export function showError(element, error) {
     element.append(code);
   }
   element.hidden = false;
+  if (error && error.status === 401) return; // the key box has the focus: that is what to fix
   element.focus();
 }
 

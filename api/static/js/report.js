@@ -89,7 +89,9 @@ export function componentList(components) {
   const list = el("ul", { className: "components" });
   for (const component of components) {
     const name = COMPONENT_NAMES[component.name] || component.name.replace(/_/g, " ");
-    const weight = component.applies ? `${Math.round(component.weight * 100)}% of the score` : "not scored";
+    const reason = component.applies
+      ? `${component.reason} · ${Math.round(component.weight * 100)}% of the score`
+      : component.reason;
     list.append(
       el("li", { className: component.applies ? "" : "not-applied" }, [
         el("div", { className: "component-head" }, [
@@ -100,7 +102,7 @@ export function componentList(components) {
           }),
         ]),
         bar(component.applies ? component.value : 0, name),
-        el("p", { className: "hint", text: `${component.reason} · ${weight}` }),
+        el("p", { className: "hint", text: reason }),
       ]),
     );
   }
@@ -169,9 +171,12 @@ export function experienceBlock(experience) {
   ]);
 }
 
-function evidenceCell(evidence) {
+function evidenceCell(evidence, status) {
   if (!evidence) return el("td", { className: "hint", text: "no evidence found" });
-  const cell = el("td", {}, [el("q", { text: evidence.text })]);
+  const cell = el("td", {}, [
+    status === "unmet" ? el("span", { className: "hint", text: "closest line: " }) : null,
+    el("q", { text: evidence.text }),
+  ]);
   if (evidence.section) cell.append(el("span", { className: "hint", text: ` — ${evidence.section}` }));
   return cell;
 }
@@ -184,7 +189,7 @@ export function requirementsTable(requirements) {
         el("td", { text: requirement.text }),
         el("td", { text: requirement.importance }),
         el("td", {}, [el("span", { className: `status status-${requirement.status}`, text: STATUS_NAMES[requirement.status] || requirement.status })]),
-        evidenceCell(requirement.evidence),
+        evidenceCell(requirement.evidence, requirement.status),
       ]),
     );
   }

@@ -1,0 +1,235 @@
+"""Browser tests: the real server (``jobfit serve --dev``) on a free loopback port, Debian's
+Chromium driven by PyPI playwright, and the job pages of ``fixtures/`` on a small HTTP server.
+
+The server has one API key, so the pages and the extension are tested the way a keyed service
+is used; its CORS allowlist admits the extension's fixed ID.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+EXTENSION = REPO / "extension"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ONNX_MODEL = REPO / "var" / "models" / "minilm-l6-int8.onnx"
+ARTIFACTS = REPO / "test-artifacts"
+SCREENSHOTS = REPO / "docs" / "screenshots"
+JOBFIT = [sys.executable, "-c", "from jobfit.cli import main; main()"]
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+KEY_STORAGE = "jobfit.apiKey"  # api/static/js/client.js
+
+
+def extension_id(manifest_key: str) -> str:
+    """Chrome's ID for an extension with this ``key``: sha256 of the key, hex digits as a-p."""
+    digest = hashlib.sha256(base64.b64decode(manifest_key)).hexdigest()[:32]
+    return "".join(chr(ord("a") + int(digit, 16)) for digit in digest)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def save_screenshot(page: Any, name: str, *, scroll_to: str | None = None) -> Path:
+    """The whole page as a test artifact; the visible part (scrolled to ``scroll_to``) as the
+    copy the docs show, which keeps the committed images small."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    if scroll_to:
+        page.evaluate(f"document.querySelector({scroll_to!r}).scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / name))
+    return path
+
+
+@dataclass(frozen=True)
+class Server:
+    base: str
+    key: str
+    log: Path
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
+    def match(self, **body: Any) -> dict[str, Any]:
+        response = requests.post(
+            f"{self.base}/v1/match", json=body, headers=self.headers(), timeout=60
+        )
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+
+def _server_env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "REDIS_URL", "JOBFIT_DATABASE_URL", "JOBFIT_REDIS_URL"):
+        env.pop(name, None)
+    manifest = json.loads((EXTENSION / "manifest.json").read_text())
+    env.update(
+        JOBFIT_DATA_DIR=str(data_dir),
+        JOBFIT_RATE_LIMIT="100000/minute",
+        JOBFIT_CORS_ORIGINS=f"chrome-extension://{extension_id(manifest['key'])}",
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        OMP_NUM_THREADS="1",
+    )
+    if ONNX_MODEL.is_file():
+        env["JOBFIT_ONNX_MODEL"] = str(ONNX_MODEL)
+    else:
+        env["JOBFIT_ENCODER"] = "torch"
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``jobfit serve --dev --with-worker`` with one API key, until the session ends."""
+    root = tmp_path_factory.mktemp("web-server")
+    env = _server_env(root / "var")
+    created = subprocess.run(
+        [*JOBFIT, "keys", "create", "--name", "web-tests"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    key = created.stdout.strip().splitlines()[0].strip()
+    port = free_port()
+    log_path = root / "server.log"
+    args = [*JOBFIT, "serve", "--dev", "--with-worker", "--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("w") as log:
+        process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert process.poll() is None, log_path.read_text()
+            try:
+                if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:  # not listening yet
+                pass
+            assert time.monotonic() < deadline, "server did not become ready"
+            time.sleep(0.3)
+        yield Server(base=base, key=key, log=log_path)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        return
+
+
+@pytest.fixture(scope="session")
+def job_pages() -> Iterator[str]:
+    """The fixture job pages at ``http://localhost:PORT/`` (a different origin from the API)."""
+    handler = partial(_QuietHandler, directory=str(FIXTURES))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    launched = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=BROWSER_ARGS
+    )
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Server) -> Iterator[Any]:
+    """A fresh context (own storage) whose session already holds the API key."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    context.add_init_script(f"sessionStorage.setItem({KEY_STORAGE!r}, {live_server.key!r})")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="module")
+def extension_context(playwright: Any) -> Iterator[tuple[Any, str]]:
+    """Chromium with the extension loaded unpacked (new headless mode): (context, extension id).
+
+    The loaded copy also holds host access to the fixture pages' origin, standing in for the
+    ``activeTab`` grant that a click on the toolbar button gives (headless has no toolbar).
+    """
+    root = Path(tempfile.mkdtemp(prefix="jobfit-ext-"))
+    unpacked = root / "extension"
+    shutil.copytree(EXTENSION, unpacked)
+    manifest = json.loads((unpacked / "manifest.json").read_text())
+    manifest["host_permissions"] = ["http://localhost/*"]
+    (unpacked / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    context = playwright.chromium.launch_persistent_context(
+        str(root / "profile"),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        viewport={"width": 1000, "height": 800},
+        args=[
+            *BROWSER_ARGS,
+            f"--disable-extensions-except={unpacked}",
+            f"--load-extension={unpacked}",
+        ],
+    )
+    try:
+        workers = context.service_workers or [context.wait_for_event("serviceworker")]
+        yield context, workers[0].url.split("/")[2]
+    finally:
+        context.close()
+        shutil.rmtree(root, ignore_errors=True)
