@@ -106,9 +106,85 @@ def _batch_missing() -> None:
     fail(InvalidRequest("batch screening is not available in this install: no `jobfit worker`"))
 
 
-# Placeholder for `jobfit worker` (the CLI maps it to this module); batch screening replaces it
-# with the real command, and `--with-worker` starts it only then.
-worker = click.Command("worker", callback=_batch_missing, hidden=True, help="Batch workers.")
+REAP_FIRST_AFTER_S = 5.0  # let the consumer fork its workers before the reaper opens connections
+
+
+@click.command()
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    envvar="JOBFIT_QUEUE_WORKERS",
+    help="Consumer workers (default: the number of cores); each loads the models once.",
+)
+@click.option(
+    "--worker-type",
+    type=click.Choice(["process", "thread"]),
+    default="process",
+    show_default=True,
+    help="Processes use every core; threads share one.",
+)
+@click.option(
+    "--queue-name",
+    envvar="JOBFIT_QUEUE_NAME",
+    default="jobfit",
+    show_default=True,
+    help="Huey queue name (the API and its workers must agree).",
+)
+@click.option(
+    "--lease",
+    "lease_s",
+    type=click.FloatRange(1.0),
+    envvar="JOBFIT_QUEUE_LEASE_S",
+    default=300.0,
+    show_default=True,
+    help="Seconds a resume stays leased to a worker; after that a dead worker's resume is "
+    "re-enqueued.",
+)
+def worker(workers: int | None, worker_type: str, queue_name: str, lease_s: float) -> None:
+    """Run batch-screening consumers (Huey): SQLite queue by default, Redis with REDIS_URL."""
+    import os
+    import threading
+    from dataclasses import replace
+
+    from api.db import Database
+    from api.logs import configure
+    from api.queue import ScreeningQueue
+
+    base = Config.from_env()
+    configure(base.log_level)
+    extra = {**base.extra, "queue_name": queue_name, "queue_lease_s": lease_s}
+    config = replace(base, extra={**extra, "queue_stale_s": max(lease_s, 1800.0)})
+    database = Database.from_config(config)
+    try:
+        database.migrate()
+    finally:
+        database.dispose()
+    queue = ScreeningQueue(config)
+    stop = threading.Event()
+
+    def reap_forever() -> None:
+        # Huey drops a task whose consumer is SIGKILLed; re-enqueue what such a worker held.
+        interval = max(1.0, min(lease_s / 3, 60.0))
+        if stop.wait(REAP_FIRST_AFTER_S):
+            return
+        while True:
+            try:
+                queue.reap()
+            except Exception:  # a database blip must not kill the reaper; logged, retried
+                log.exception("re-enqueueing lost screening tasks failed; retrying")
+            finally:
+                queue.state().database.dispose()  # no pooled connection across a worker fork
+            if stop.wait(interval):
+                return
+
+    consumer = queue.consumer(workers or os.cpu_count() or 1, worker_type)
+    reaper = threading.Thread(target=reap_forever, name="jobfit-reaper", daemon=True)
+    reaper.start()
+    try:
+        consumer.run()
+    finally:
+        stop.set()
 
 
 def worker_available() -> bool:
