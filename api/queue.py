@@ -4,9 +4,12 @@ run), Redis storage when ``config.redis_url`` is set (workers on many machines s
 One task per resume. A task leases its item in the database, scores it, and writes the result with
 ``INSERT ... ON CONFLICT DO NOTHING`` keyed by (screening, resume hash), so running it twice is
 harmless. Huey has no visibility timeout: a task dequeued by a consumer that is then SIGKILLed is
-gone. So every item keeps a lease; ``reap`` re-enqueues unscored items whose lease expired (or that
-were enqueued long ago and never claimed). ``jobfit worker`` runs ``reap`` at start and every few
-seconds beside its consumer, and a periodic Huey task runs it (and the retention purge) each minute.
+gone. So every item keeps a lease, and ``reap`` re-enqueues an unscored item when its lease expired
+(the worker died while scoring), or when it was never leased and is no longer in the queue after a
+grace period of one lease (the worker died between taking the task and leasing the item). A
+re-enqueued task that turns out to be a duplicate finds the result written and does nothing.
+``jobfit worker`` runs ``reap`` every few seconds beside its consumer (first after a few seconds),
+and a periodic Huey task runs it, with the retention purge, every minute.
 """
 
 from __future__ import annotations
@@ -180,8 +183,18 @@ class ScreeningQueue:
     def reap(self) -> int:
         """Re-enqueue unscored items whose worker died or whose task was lost."""
         state = self.state()
+        queued = {
+            (str(task.args[0]), str(task.args[1]))
+            for task in self.huey.pending()
+            if task.name == "jobfit.score_item" and len(task.args) == 2
+        }
         with state.database.session() as session:
-            found = stale_items(session, timedelta(seconds=self.settings.stale_s))
+            found = stale_items(
+                session,
+                timedelta(seconds=self.settings.lease_s),
+                timedelta(seconds=self.settings.stale_s),
+                queued,
+            )
         self.enqueue(found)
         if found:
             log.warning("re-enqueued %d screening items left by a lost task", len(found))

@@ -9,7 +9,7 @@ ends, for audits.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -184,36 +184,54 @@ def release(session: Session, screening_id: str, resume_hash: str) -> None:
     )
 
 
-def stale_items(session: Session, stale_after: timedelta) -> list[tuple[str, str]]:
-    """Unscored items whose lease expired (their worker died) or that were enqueued long ago and
-    never claimed (their task was lost); marked re-enqueued now."""
+def stale_items(
+    session: Session,
+    grace: timedelta,
+    stale_after: timedelta,
+    queued: set[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """Unscored items whose task is gone, marked re-enqueued now: the lease expired (the worker
+    died while scoring), or never leased and not in the queue after ``grace`` (the worker died
+    between taking the task and leasing the item), or never leased for ``stale_after`` anyway."""
     now = utcnow()
-    condition = and_(
+    candidates = and_(
         _no_result(),
         or_(
             ScreeningItem.lease_until < now,
-            and_(
-                ScreeningItem.lease_until.is_(None),
-                ScreeningItem.enqueued_at < now - stale_after,
-            ),
+            and_(ScreeningItem.lease_until.is_(None), ScreeningItem.enqueued_at < now - grace),
         ),
     )
     rows = session.execute(
-        select(ScreeningItem.screening_id, ScreeningItem.resume_hash).where(condition)
+        select(
+            ScreeningItem.screening_id,
+            ScreeningItem.resume_hash,
+            ScreeningItem.lease_until,
+            ScreeningItem.enqueued_at,
+        ).where(candidates)
     ).all()
-    found = [(row[0], row[1]) for row in rows]
-    for screening_id, resume_hash in found:
+    found: list[tuple[str, str]] = []
+    for screening_id, resume_hash, lease_until, enqueued_at in rows:
+        key = (screening_id, resume_hash)
+        waiting = lease_until is None and key in queued
+        if waiting and _aware(enqueued_at) >= now - stale_after:
+            continue  # still in the queue: its task will come
+        found.append(key)
         session.execute(
             update(ScreeningItem)
             .where(
                 ScreeningItem.screening_id == screening_id,
                 ScreeningItem.resume_hash == resume_hash,
-                condition,
+                candidates,
             )
             .values(lease_until=None, enqueued_at=now)
             .execution_options(synchronize_session=False)
         )
     return found
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (stored as UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def progress(session: Session, screening_id: str) -> tuple[int, int]:

@@ -190,6 +190,7 @@ def skillspan_section(taxonomy: Taxonomy) -> str:
     path = SHARED_DATA / "skillspan" / "data" / "json" / "test.json"
     by_source: dict[str, Counts] = {}
     ambiguous_total, ambiguous_outside = 0, Counter[str]()
+    inflected_total, inflected_outside = 0, Counter[str]()
     sentences = 0
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -203,6 +204,10 @@ def skillspan_section(taxonomy: Taxonomy) -> str:
                 ambiguous_total += 1
                 if not _inside_any(span, record["tokens"], any_gold):
                     ambiguous_outside[span.text] += 1
+            for span in _inflected(taxonomy, tagged):
+                inflected_total += 1
+                if not _inside_any(span, record["tokens"], any_gold):
+                    inflected_outside[span.text] += 1
     total = Counts()
     for counts in by_source.values():
         total.add(counts)
@@ -212,6 +217,7 @@ def skillspan_section(taxonomy: Taxonomy) -> str:
     )
     rows = [by_source[s].row(f"test/{s}") for s in sorted(by_source)] + [total.row("test/all")]
     outside = ", ".join(f"{w} ({n})" for w, n in ambiguous_outside.most_common(12)) or "none"
+    inflected = ", ".join(f"{w} ({n})" for w, n in inflected_outside.most_common(12)) or "none"
     return "\n".join(
         [
             "### SkillSpan KNOWLEDGE spans (test split)\n",
@@ -225,6 +231,9 @@ def skillspan_section(taxonomy: Taxonomy) -> str:
             "",
             f"Ambiguous forms tagged: {ambiguous_total}; outside any gold SKILL or KNOWLEDGE span: "
             f"{sum(ambiguous_outside.values())} ({outside}).\n",
+            f"Inflected forms (verbs and plurals generated from skill names: negotiated, "
+            f"qualify leads) tagged: {inflected_total}; outside any gold SKILL or KNOWLEDGE "
+            f"span: {sum(inflected_outside.values())} ({inflected}).\n",
         ]
     )
 
@@ -237,6 +246,26 @@ def _ambiguous(taxonomy: Taxonomy, spans: Iterable[TaggedSpan]) -> list[TaggedSp
         if exact_key(span.text) in forms or len(compact_key(span.text)) == 1:
             found.append(span)
     return found
+
+
+def _inflected(taxonomy: Taxonomy, spans: Iterable[TaggedSpan]) -> list[TaggedSpan]:
+    """Spans matched by a generated verb or noun form (skills_taxonomy.inflection), not by a
+    name or alias as written in the data."""
+    found = []
+    for span in spans:
+        entry = taxonomy.get(span.entry_id)
+        senses = [taxonomy.get(i) for i in _general_of(taxonomy, entry.id)]
+        forms = {
+            compact_key(f) for e in (entry, *senses) for f in (e.name, *e.aliases) if compact_key(f)
+        }
+        if compact_key(span.text) not in forms:
+            found.append(span)
+    return found
+
+
+def _general_of(taxonomy: Taxonomy, entry_id: str) -> list[str]:
+    """Entries that list this one as a sense (a bare "onboarding" tagged as its sense)."""
+    return [p for p in taxonomy.get(entry_id).parents if entry_id in taxonomy.get(p).senses]
 
 
 def _inside_any(span: TaggedSpan, tokens: list[str], gold: list[tuple[int, int]]) -> bool:
@@ -336,6 +365,8 @@ def dotin_section(taxonomy: Taxonomy) -> str:
     documents = tagged_total = 0
     ambiguous_in: Counter[str] = Counter()
     ambiguous_out: Counter[str] = Counter()
+    inflected_in: Counter[str] = Counter()
+    inflected_out: Counter[str] = Counter()
     tools_gold = tools_hit = 0
     for folder in folders:
         for text, spans in dotin_documents(folder):
@@ -346,12 +377,17 @@ def dotin_section(taxonomy: Taxonomy) -> str:
             for span in _ambiguous(taxonomy, tagged):
                 inside = any(s <= span.start and span.end <= e for s, e in skill_spans)
                 (ambiguous_in if inside else ambiguous_out)[span.text] += 1
+            for span in _inflected(taxonomy, tagged):
+                inside = any(s <= span.start and span.end <= e for s, e in skill_spans)
+                (inflected_in if inside else inflected_out)[span.text] += 1
             for s, e, label in spans:
                 if label == "Tech Tools":
                     tools_gold += 1
                     tools_hit += any(t.start < e and s < t.end for t in tagged)
     out_total, in_total = sum(ambiguous_out.values()), sum(ambiguous_in.values())
     top_out = ", ".join(f"{w} ({n})" for w, n in ambiguous_out.most_common(15)) or "none"
+    inflected_top = ", ".join(f"{w} ({n})" for w, n in inflected_out.most_common(15)) or "none"
+    inflected_all = sum(inflected_in.values()) + sum(inflected_out.values())
     return "\n".join(
         [
             "### Dotin resumes: ambiguous words and Tech Tools\n",
@@ -360,6 +396,10 @@ def dotin_section(taxonomy: Taxonomy) -> str:
             f"Specific Skills / Soft Skills span: {in_total}; outside: {out_total} (an upper "
             "bound on false positives: annotators label a skill once, not every repeat). "
             f"Outside, most frequent: {top_out}.\n",
+            f"Inflected forms (generated verbs and plurals) tagged: {inflected_all}; inside a "
+            f"labelled span: {sum(inflected_in.values())}; outside: "
+            f"{sum(inflected_out.values())} (most are verbs of experience bullets, which the "
+            f"annotators did not label: {inflected_top}).\n",
             f"Labelled Tech Tools spans overlapped by a tag: {tools_hit}/{tools_gold} "
             f"({_ratio(tools_hit, tools_gold):.2f}).\n",
         ]

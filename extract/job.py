@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from extract.certifications import find_certifications
 from extract.contact import LOCATION_RE
 from extract.dates import years_asked
 from extract.education import DEGREE_ORDER, find_degrees
-from extract.experience import BULLET_RE
+from extract.job_lines import REQUIREMENT_SECTIONS, line_around, reflow, requirement_lines
 from extract.job_terms import (
+    action_skills,
     alternatives,
     compensation,
     education_fields,
@@ -34,11 +34,10 @@ from extract.records import (
     Requirement,
     Section,
 )
-from extract.sections import JOB_HEADINGS, find_sections, split_lines
+from extract.sections import JOB_HEADINGS, find_sections
 from extract.skills import Tag, tag_sections
 from skills_taxonomy import Taxonomy
 
-REQUIREMENT_SECTIONS = {"requirements", "preferred"}
 PREFERRED_RE = re.compile(
     r"\b(nice[- ]to[- ]have|(?:is|are|would be|a)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+)?plus|"
     r"pluses|bonus|preferred|"
@@ -68,14 +67,6 @@ _NOT_NEEDED = re.compile(r"\bnot (?:required|necessary|needed|a requirement)\b",
 NOT_JOB_SKILLS = {"job_title", "degree_field", "certification", "licence"}
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    start: int
-    end: int
-    section: str
-
-
 def _importance(text: str, section: str) -> Importance:
     if PREFERRED_RE.search(text):
         return "preferred"
@@ -84,53 +75,21 @@ def _importance(text: str, section: str) -> Importance:
     return "preferred" if section == "preferred" else "required"
 
 
-_ASKING = re.compile(
-    r"\b(experience|years?|degree|required|preferred|knowledge|proficien|familiar|"
-    r"skills?|ability|certif|licen|plus|must)\b",
-    re.IGNORECASE,
-)
-
-
-def _requirement_lines(sections: list[Section]) -> list[_Line]:
-    """Each line under requirement-ish headings; without such headings, lines that ask for years,
-    degrees or skills anywhere outside the company blurb. A plain paragraph after a bulleted list
-    (and a blank line) has left the list: it counts only if it asks for something, as required."""
-    chosen = [s for s in sections if s.kind in REQUIREMENT_SECTIONS]
-    asking_only = not chosen
-    if asking_only:
-        chosen = [s for s in sections if s.kind != "about"]
-    lines: list[_Line] = []
-    for section in chosen:
-        seen_bullet = after_blank = False
-        for line in split_lines(section.text, section.start):
-            is_bullet = bool(BULLET_RE.match(line.text))
-            if not line.stripped:
-                after_blank = seen_bullet
-                continue
-            seen_bullet = seen_bullet or is_bullet
-            trailing = after_blank and not is_bullet
-            text = BULLET_RE.sub("", line.text).strip()
-            if len(text) < 3 or ((asking_only or trailing) and not _ASKING.search(text)):
-                continue
-            offset = line.start + line.text.find(text)
-            kind = "trailing" if trailing else section.kind
-            lines.append(_Line(text, offset, offset + len(text), kind))
-    return lines
-
-
 def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
     """Parse a job posting. Pure: the same document and taxonomy give the same record."""
-    text = document.text
+    text = reflow(document.text)  # same length: offsets into the document still hold
     sections = find_sections(text, JOB_HEADINGS, "intro")
     title = _title(text, sections)
     tags = tag_sections(sections, taxonomy, skip=frozenset({"about"}))
-    lines = _requirement_lines(sections)
+    tags = _with_actions(tags, sections, taxonomy)
+    tags = [t for t in tags if t.entry_id in taxonomy]
+    lines = requirement_lines(sections, text)
 
     requirements: list[Requirement] = []
     line_of_tag: dict[Tag, Requirement] = {}
     examples: set[int] = set()  # document offsets of "such as" examples
     for line in lines:
-        line_tags = [t for t in tags if line.start <= t.start < line.end and t.entry_id in taxonomy]
+        line_tags = [t for t in tags if line.start <= t.start < line.end]
         kept = [
             t
             for t in line_tags
@@ -142,7 +101,7 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         examples.update(line.start + offset for offset in line_examples)
         years = years_asked(line.text)
         requirement = Requirement(
-            text=line.text,
+            text=line.clean,
             importance=_importance(line.text, line.section),
             skills=list(dict.fromkeys(t.entry_id for t in kept)),
             alternatives=groups,
@@ -153,7 +112,13 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         for tag in line_tags:
             line_of_tag[tag] = requirement
 
-    def importance_of(tag: Tag) -> Importance:
+    def importance_of(tag: Tag) -> Importance | None:
+        if tag in line_of_tag:
+            return line_of_tag[tag].importance
+        return _outside_importance(tag, text, sections)
+
+    def credential_importance(tag: Tag) -> Importance:
+        # a licence named anywhere but a nice-to-have list is asked for
         if tag in line_of_tag:
             return line_of_tag[tag].importance
         return "preferred" if tag.section == "preferred" else "required"
@@ -172,7 +137,7 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         years_min=years_min,
         years_max=years_max,
         education=_education_ask(requirements, text),
-        certifications=find_certifications(tags, taxonomy, importance_of),
+        certifications=find_certifications(tags, taxonomy, credential_importance),
         metrics=find_metrics(body, unvalued=True),
         travel_percent=travel_percent(text),
         compensation=compensation(text),
@@ -188,6 +153,63 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
         sections=sections,
         warnings=[*document.warnings, *_own_warnings(sections, requirements)],
     )
+
+
+DUTIES_IMPORTANCE: Importance = "preferred"  # skills the duties name describe the work
+# prose that asks for something even outside a requirements list
+_CLEAR_ASK = re.compile(
+    r"\b(experience (?:with|in|using)|proficien\w*|knowledge of|familiar\w* with|must|required|"
+    r"you have|you bring|expertise (?:in|with)|skilled in|background in|hands-on)\b",
+    re.IGNORECASE,
+)
+# headings of the work itself (duties), as opposed to an introduction of the role
+_DUTY_HEADING = re.compile(
+    r"responsibilit|what you('ll| will)? (?:do|own|work on|achieve)|duties|day[- ]to[- ]day|"
+    r"your impact|you will|you'll be doing|what you'll be doing",
+    re.IGNORECASE,
+)
+
+
+def _outside_importance(tag: Tag, text: str, sections: list[Section]) -> Importance | None:
+    """A skill outside the requirement lines. Duties (bullets, or prose under a duties heading)
+    describe the work, not a hard ask: preferred. Company, intro and role-overview prose count
+    only when they clearly ask ("experience with X is required"); lines left out of a
+    requirements list (pay, "not required") never count."""
+    if tag.section == "preferred":
+        return "preferred"
+    if tag.section == "requirements":
+        return None
+    line, bullet = line_around(text, tag.start)
+    heading = next((s.heading for s in sections if s.start <= tag.start < s.end), None)
+    if bullet or (tag.section == "responsibilities" and heading and _DUTY_HEADING.search(heading)):
+        return DUTIES_IMPORTANCE
+    if _CLEAR_ASK.search(line):
+        return _importance(line, "")
+    return None
+
+
+def _with_actions(tags: list[Tag], sections: list[Section], taxonomy: Taxonomy) -> list[Tag]:
+    """Tags plus sales work written as verbs ("negotiate and close"), where no tag sits; a
+    lower-case ambiguous tool name under the verb ("close" is also a CRM) gives way to it."""
+    kept = list(tags)
+    for section in sections:
+        if section.kind == "about":
+            continue
+        for entry_id, start, end in action_skills(section.text):
+            begin, finish = section.start + start, section.start + end
+            overlapping = [t for t in kept if t.start < finish and begin < t.end]
+            if any(not _ambiguous_word(t, taxonomy) for t in overlapping):
+                continue
+            kept = [t for t in kept if t not in overlapping]
+            kept.append(Tag(entry_id, section.text[start:end], begin, finish, section.kind))
+    return sorted(kept, key=lambda tag: tag.start)
+
+
+def _ambiguous_word(tag: Tag, taxonomy: Taxonomy) -> bool:
+    if tag.entry_id not in taxonomy or not tag.text.islower():
+        return False
+    entry = taxonomy.get(tag.entry_id)
+    return tag.text.casefold() in {form.casefold() for form in entry.ambiguous}
 
 
 def _own_warnings(sections: list[Section], requirements: list[Requirement]) -> list[DocWarning]:
@@ -234,7 +256,7 @@ def _main_years(requirements: list[Requirement]) -> tuple[float | None, float | 
 def _job_skills(
     tags: list[Tag],
     taxonomy: Taxonomy,
-    importance_of: Callable[[Tag], Importance],
+    importance_of: Callable[[Tag], Importance | None],
     examples: set[int],
 ) -> list[JobSkill]:
     counts: dict[str, int] = defaultdict(int)
@@ -242,8 +264,10 @@ def _job_skills(
     for tag in tags:
         if tag.entry_id not in taxonomy or taxonomy.get(tag.entry_id).category in NOT_JOB_SKILLS:
             continue
-        counts[tag.entry_id] += 1
         level = importance_of(tag)
+        if level is None:
+            continue  # company or role-intro prose, a pay line: not an ask
+        counts[tag.entry_id] += 1
         if tag.start in examples:
             level = "preferred"  # "a CRM such as Salesforce": any CRM will do
         if importance.get(tag.entry_id) != "required":

@@ -238,3 +238,70 @@ def work_mode(text: str) -> WorkMode | None:
     ):
         return "on-site"
     return None
+
+
+# Sales work written as verbs ("Prospect into mid-market retailers", "negotiate and close",
+# "Forecast in Clari"): the taxonomy names the skills as nouns, so these forms are read here.
+# Both the imperative of postings and the past tense of resumes; taxonomy id -> pattern.
+ACTION_SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (entry_id, re.compile(pattern, flags))
+    for entry_id, pattern, flags in (
+        (
+            "prospecting",
+            r"\bprospect(?:ed|s)?\b(?=\s+(?:and|into|for|in|across|within|new|net[- ]new)\b)",
+            re.I,
+        ),
+        ("negotiation", r"\bnegotiat(?:e|es|ed|ing)\b", re.I),
+        (
+            "sales-forecasting",
+            r"\bforecast(?:s|ed|ing)?\b(?=\s+(?:in|accurately|renewals|calls?|the|my|your|"
+            r"revenue|pipeline|bookings|deals|quarterly|weekly|monthly)\b)",
+            re.I,
+        ),
+        (
+            "lead-qualification",
+            r"\bqualif(?:y|ies|ied|ying)\s+(?:inbound\s+|outbound\s+|new\s+|incoming\s+)?"
+            r"(?:leads|prospects)\b|\bqualif(?:y|ied|ying)\b[^.;\n]{0,30}\b(?:BANT|CHAMP|ANUM)\b",
+            re.I,
+        ),
+        (
+            "closing",
+            r"\b(?:and|to)\s+close\b(?!\s+(?:plans?|dates?|the books|processes))|"
+            r"\bclos(?:e|ed|ing)\s+(?:new\s+|net[- ]new\s+)?(?:deals|business|orders|logos)\b",
+            re.I,
+        ),
+        (
+            "discovery-calls",
+            r"\b(?:lead|led|run|ran|conduct(?:ed)?|technical)\s+discovery\b|"
+            r"\bdiscovery\s+(?:and\s+demos?|calls?|meetings?|sessions?)\b",
+            re.I,
+        ),
+        (
+            "renewals",
+            r"\brenewal\s+(?:conversations|negotiations?|process|motions?|cycles?)\b",
+            re.I,
+        ),
+        (
+            "customer-onboarding",
+            r"\bonboarding\s+(?:plans?|for\s+(?:a|our)\b)|\bonboard(?:ed|ing)?\s+(?:new\s+)?"
+            r"(?:customers|clients|accounts)\b",
+            re.I,
+        ),
+        ("proof-of-concept-management", r"\bproofs?[- ]of[- ]concepts?\b", re.I),
+        ("proof-of-concept-management", r"\bPoCs?\b|\bPOCs?\b", 0),
+        (
+            "sales-coaching",
+            r"\bcoach(?:ed|es|ing)?\b[^.;\n]{0,25}\b(?:account executives|AEs|reps|sellers|"
+            r"sales (?:team|reps|representatives))\b",
+            re.I,
+        ),
+    )
+)
+
+
+def action_skills(text: str) -> list[tuple[str, int, int]]:
+    """(taxonomy id, start, end) for each sales action written as a verb."""
+    found: list[tuple[str, int, int]] = []
+    for entry_id, pattern in ACTION_SKILLS:
+        found.extend((entry_id, m.start(), m.end()) for m in pattern.finditer(text))
+    return sorted(found, key=lambda item: item[1])

@@ -90,7 +90,8 @@ def histogram_svg(scores: list[float], width: int = 320, height: int = 180) -> s
     bins = Counter(min(int(score // 10), 9) for score in scores)
     tallest = max(bins.values(), default=1)
     bar_w = (width - 40) / 10
-    plot_h = height - 40
+    top = 18  # room for the count above the tallest bar
+    plot_h = height - 40 - top
     items = [f"<svg role='img' width='{width}' height='{height}' viewBox='0 0 {width} {height}'>"]
     items.append(f"<title>Histogram of {len(scores)} scores</title>")
     for index in range(10):
@@ -99,20 +100,21 @@ def histogram_svg(scores: list[float], width: int = 320, height: int = 180) -> s
         x = 30 + index * bar_w
         colour = BAND_COLOURS[_band_at(index * 10 + 5)]
         items.append(
-            f"<rect x='{x:.1f}' y='{10 + plot_h - bar_h:.1f}' width='{bar_w - 3:.1f}' "
+            f"<rect x='{x:.1f}' y='{top + 10 + plot_h - bar_h:.1f}' width='{bar_w - 3:.1f}' "
             f"height='{bar_h:.1f}' fill='{colour}'><title>{index * 10}-{index * 10 + 9}: "
             f"{count}</title></rect>"
         )
         if count:
             items.append(
-                f"<text x='{x + bar_w / 2 - 1.5:.1f}' y='{6 + plot_h - bar_h:.1f}' font-size='10' "
-                f"text-anchor='middle'>{count}</text>"
+                f"<text x='{x + bar_w / 2 - 1.5:.1f}' y='{top + 6 + plot_h - bar_h:.1f}' "
+                f"font-size='10' text-anchor='middle'>{count}</text>"
             )
         items.append(
             f"<text x='{x:.1f}' y='{height - 14}' font-size='10' fill='#59636e'>{index * 10}</text>"
         )
     items.append(
-        f"<line x1='30' y1='{10 + plot_h}' x2='{width - 10}' y2='{10 + plot_h}' stroke='#8c959f'/>"
+        f"<line x1='30' y1='{top + 10 + plot_h}' x2='{width - 10}' y2='{top + 10 + plot_h}' "
+        "stroke='#8c959f'/>"
     )
     items.append(f"<text x='{width / 2:.0f}' y='{height - 2}' font-size='10'>score</text></svg>")
     return "".join(items)

@@ -83,6 +83,8 @@ def expand(name: str, data: bytes, limits: Limits) -> list[BatchInput]:
     """One uploaded file: itself, or the resumes inside it when it is an archive."""
     if is_archive(data):
         return list(_members(name, data, limits, ArchiveLimits.from_limits(limits)))
+    if len(data) > limits.max_bytes:
+        return [BatchInput(name, error=_too_large(len(data), limits.max_bytes))]
     return [BatchInput(name, data)]
 
 
@@ -94,8 +96,6 @@ def _from_file(file: Path, name: str, limits: Limits) -> list[BatchInput]:
             data = handle.read(max(cap, limits.max_bytes) + 1)
     except OSError as exc:
         return [BatchInput(name, error=InvalidRequest(f"cannot read the file: {exc.strerror}"))]
-    if len(data) > limits.max_bytes and not is_archive(data):
-        return [BatchInput(name, error=_too_large(len(data), limits.max_bytes))]
     return expand(name, data, limits)
 
 

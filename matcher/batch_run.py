@@ -1,8 +1,9 @@
 """Run a screen: one job against many resumes, across worker processes, with a result cache.
 
-Each pool worker loads the models once (the pool initializer) and receives the parsed job once; the
-encoder's LRU then embeds the job's sentences once per worker. Identical files are scored once and
-their copies marked ``duplicate_of``. ``workers=1`` scores in this process (no pool to start).
+The job is parsed once here. Each pool worker builds its encoder once (the pool initializer) and
+gets the parsed job and taxonomy once (inherited through fork when this process holds no encoder);
+the encoder's LRU then embeds the job's sentences once per worker. Identical files are scored once
+and their copies marked ``duplicate_of``. ``workers=1`` scores in this process (no pool).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from matcher.batch import (
 )
 from matcher.batch_cache import ResultCache, cache_key, cache_path
 from matcher.batch_inputs import BatchInput
-from matcher.encoder import OnnxEncoder, TorchEncoder
+from matcher.encoder import CachedEncoder, OnnxEncoder, TorchEncoder, build_encoder
 from matcher.models import Models, load_models
 from matcher.records import MatchReport
 from skills_taxonomy import Taxonomy, load_taxonomy
@@ -114,7 +115,7 @@ def screen(
         if on_done is not None:
             on_done(len(inputs) - len(todo))
 
-        for index, outcome, rss_kb in _run(todo, inputs, job, config, options, models):
+        for index, outcome, rss_kb in _run(todo, inputs, job, config, options, models, taxonomy):
             stats.peak_rss_kb = max(stats.peak_rss_kb, rss_kb)
             item, digest = inputs[index], content_hash(inputs[index].data)
             if isinstance(outcome, ScreenError):
@@ -154,6 +155,7 @@ def _run(
     config: Config,
     options: ScreenOptions,
     models: Models | None,
+    taxonomy: Taxonomy,
 ) -> Iterator[tuple[int, Outcome, int]]:
     if not todo:
         return
@@ -163,18 +165,19 @@ def _run(
         for task in tasks:
             yield _score_task(task)
         return
-    context = multiprocessing.get_context(_start_method())
+    # fork when this process holds no encoder (no ONNX/torch thread pools to inherit): workers
+    # start at once and share the parsed taxonomy copy-on-write; else a clean forkserver child.
+    fork = models is None and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else _clean_start_method())
     workers = min(options.workers, len(todo))
-    with context.Pool(
-        workers, initializer=_init_worker, initargs=(config, job, options.blind)
-    ) as pool:
+    initargs = (config, job, options.blind, None, taxonomy if fork else None)
+    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
         pool.close()
         pool.join()
 
 
-def _start_method() -> str:
-    # forkserver: workers start from a clean process, never from a parent holding model threads
+def _clean_start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -183,14 +186,26 @@ def _start_method() -> str:
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, job: Job, blind: bool, models: Models | None = None) -> None:
+def _init_worker(
+    config: Config,
+    job: Job,
+    blind: bool,
+    models: Models | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> None:
     """Once per worker process: load the models and keep the parsed job.
 
     A failure is kept and raised by the first task (an initializer that raises would make the pool
     start replacement workers for ever)."""
     _worker.clear()
     try:
-        loaded = models if models is not None else load_models(config)
+        if models is not None:
+            loaded = models
+        elif taxonomy is not None:
+            encoder = CachedEncoder(build_encoder(config.encoder, config.onnx_model))
+            loaded = Models(taxonomy=taxonomy, encoder=encoder)
+        else:
+            loaded = load_models(config)
     except JobfitError as exc:
         _worker["fatal"] = exc
         return

@@ -37,6 +37,7 @@ class Matched(BaseModel):
     via: Via
     resume_term: str | None = None  # what the resume calls it, when different (SFDC)
     evidenced: bool = True
+    satisfied_by: str | None = None  # the resume skill that meets it, when another (Salesforce)
 
 
 class Missing(BaseModel):

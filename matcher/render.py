@@ -49,6 +49,9 @@ def render_text(report: MatchReport) -> str:
     ]
     for m in report.matched:
         term = f" (as {m.resume_term})" if m.resume_term else ""
+        if m.satisfied_by:
+            said = f" (resume says {m.resume_term})" if m.resume_term else ""
+            term = f" — via {m.satisfied_by}{said}"
         listed = "" if m.evidenced else " [skills list only]"
         lines.append(f"  + {m.name}{term} [{m.importance}, {m.via}]{listed}")
     lines.append("Missing:")
@@ -107,6 +110,7 @@ def render_html(report: MatchReport) -> str:
             "Matched skills",
             [
                 f"{e(m.name)}"
+                + (f" — via {e(m.satisfied_by)}" if m.satisfied_by else "")
                 + (
                     f" <span class='muted'>(your resume: {e(m.resume_term)})</span>"
                     if m.resume_term

@@ -20,7 +20,7 @@ from matcher.evidence import EvidenceIndex
 from matcher.experience import ExperienceAssessment, assess_experience
 from matcher.models import Models
 from matcher.records import Component, ExperienceFit, Gap, MatchReport
-from matcher.requirements import assess_requirements, evidence_value
+from matcher.requirements import RuleEvidence, assess_requirements, evidence_value
 from matcher.scoring import LICENCE_WEIGHT, band_of, component, normalise, score_of
 from matcher.skills import SkillOutcome, coverage, match_skills, missing_skills
 from matcher.suggestions import SuggestionInputs, suggest
@@ -37,8 +37,25 @@ def match(resume: Resume, job: Job, models: Models, *, blind: bool = False) -> M
     credits = {o.skill.id: o.credit for o in skills}
     credits.update({asked: 1.0 for asked in credentials.held})
     credits.update({m.id: 0.0 for m in credentials.missing if m.id})
+    rules = RuleEvidence(
+        education=education.value,
+        education_text=_education_text(resume),
+        achievements=achievements.value,
+        achievement_text=_achievement_text(resume),
+        award_text=next((m.text for m in resume.metrics if m.kind in ("award", "ranking")), None),
+    )
+    skill_units = {
+        o.skill.id: [e.text for e in o.matched.evidence] for o in skills if o.matched is not None
+    }
+    for outcome in skills:  # a group's members share the evidence of the one that met it
+        if outcome.matched is not None:
+            for requirement in job.requirements:
+                for group in requirement.alternatives:
+                    if outcome.skill.id in group:
+                        for member in group:
+                            skill_units.setdefault(member, skill_units[outcome.skill.id])
     requirements = assess_requirements(
-        job, index, encoder, credits, experience.relevant_years, achievements.value, education.value
+        job, index, encoder, credits, experience.relevant_years, rules, skill_units
     )
     evidence, evidence_reason = evidence_value(requirements)
 
@@ -102,6 +119,35 @@ def match(resume: Resume, job: Job, models: Models, *, blind: bool = False) -> M
     return blind_report(report, resume) if blind else report
 
 
+_DEGREE_WORDS = {
+    "high_school": "High-school diploma",
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctorate": "Doctorate",
+}
+_DEGREE_RANK = list(_DEGREE_WORDS)
+
+
+def _education_text(resume: Resume) -> str | None:
+    """The highest degree as evidence ("Bachelor's degree, Marketing, Ohio State"), no year."""
+    held = [e for e in resume.education if e.degree]
+    if not held:
+        return None
+    best = max(held, key=lambda e: _DEGREE_RANK.index(e.degree or "high_school"))
+    parts = [_DEGREE_WORDS[best.degree or "high_school"], best.field, best.institution]
+    return ", ".join(p for p in parts if p)
+
+
+def _achievement_text(resume: Resume) -> str | None:
+    """The best quota attainment figure, else an award or ranking."""
+    attainment = [m for m in resume.metrics if m.kind == "quota_attainment" and m.value]
+    if attainment:
+        return max(attainment, key=lambda m: m.value or 0.0).text
+    honours = [m for m in resume.metrics if m.kind in ("award", "ranking")]
+    return honours[0].text if honours else None
+
+
 def _skill_components(skills: list[SkillOutcome]) -> list[Component]:
     out: list[Component] = []
     for importance, name in (("required", "required_skills"), ("preferred", "preferred_skills")):
@@ -110,10 +156,18 @@ def _skill_components(skills: list[SkillOutcome]) -> list[Component]:
             out.append(component(name, None, f"the posting lists no {importance} skills"))
             continue
         covered, total = found
-        chosen = [o for o in skills if o.skill.importance == importance]
+        chosen = [o for o in skills if o.bucket == importance]
         matched = sum(o.matched is not None for o in chosen)
         listed_only = sum(o.matched is not None and not o.matched.evidenced for o in chosen)
-        reason = f"{matched} of {len(chosen)} {importance} skills shown"
+        duties = [o for o in chosen if o.duty]
+        asked = len(chosen) - len(duties)
+        if importance == "required" and duties:
+            reason = (
+                f"{matched} of {asked} required skills and {len(duties)} skills the duties "
+                "name (half weight) shown"
+            )
+        else:
+            reason = f"{matched} of {len(chosen)} {importance} skills shown"
         if listed_only:
             reason += f", {listed_only} only in a skills list (partial credit)"
         out.append(component(name, covered / total, reason))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from extract.records import Job, Requirement
 from matcher.encoder import Encoder
 from matcher.evidence import EvidenceIndex, Unit, strength
@@ -15,6 +17,9 @@ _QUOTA_LINE = re.compile(r"quota|attainment|president'?s club", re.IGNORECASE)
 _DEGREE_LINE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|mba|ph\.?d|diploma|b\.?a|b\.?s\.?c?|ged)\b", re.IGNORECASE
 )
+# a line that asks for a skill and merely mentions a degree ("BS in CS or SQL skills") is not one
+_SKILL_ASK = re.compile(r"\b(?:experience with|proficien|knowledge of)\b", re.IGNORECASE)
+_AWARD_LINE = re.compile(r"president'?s club|award|recognition|rank", re.IGNORECASE)
 IMPORTANCE_WEIGHT = {"required": 1.0, "preferred": 0.5}
 
 
@@ -40,19 +45,35 @@ def _slot_credits(requirement: Requirement, credits: dict[str, float]) -> list[f
     return slots
 
 
+@dataclass(frozen=True)
+class RuleEvidence:
+    """What the rules found for lines that embeddings judge badly: a degree, a quota figure."""
+
+    education: float | None = None
+    education_text: str | None = None  # the resume's education entry, without years
+    achievements: float | None = None
+    achievement_text: str | None = None  # the best attainment figure or award
+    award_text: str | None = None  # an award or ranking, for "President's Club" lines
+
+
+def degree_line(text: str) -> bool:
+    return bool(_DEGREE_LINE.search(text)) and not _SKILL_ASK.search(text)
+
+
 def assess_requirements(
     job: Job,
     index: EvidenceIndex,
     encoder: Encoder,
     credits: dict[str, float],
     relevant_years: float,
-    achievements: float | None,
-    education: float | None,
+    rules: RuleEvidence,
+    skill_units: dict[str, list[str]] | None = None,
 ) -> list[RequirementOutcome]:
     """``credits``: taxonomy id -> 0..1 for every skill or credential the scorer judged.
 
-    Quota and degree lines are also judged by their rules (a figure or a degree is rarely a
-    sentence that resembles the requirement), keeping the better of the two.
+    Degree lines are judged from the education records and quota lines from the metrics (a
+    degree or a figure is rarely a sentence that resembles the requirement), with that record
+    as the evidence; years lines blend in relevant years; the rest is embedding similarity.
     """
     if not job.requirements:
         return []
@@ -64,17 +85,25 @@ def assess_requirements(
         value = strength(similarity)
         slots = _slot_credits(requirement, credits)
         if slots:
-            value = 0.5 * value + 0.5 * sum(slots) / len(slots)
-        if achievements is not None and _QUOTA_LINE.search(requirement.text):
-            value = max(value, achievements)
-        if education is not None and _DEGREE_LINE.search(requirement.text):
-            value = max(value, education)
+            shown = sum(slots) / len(slots)
+            value = 0.5 * value + 0.5 * shown
+            own = _skill_unit(requirement, skill_units, index, sims[row])
+            if own is not None and shown >= 0.9:  # the bullet that shows the skill is the evidence
+                unit, similarity = own
+        ruled: Evidence | None = None
+        if rules.education is not None and degree_line(requirement.text):
+            value = rules.education
+            ruled = _record(rules.education_text, "education")
+        elif rules.achievements is not None and _QUOTA_LINE.search(requirement.text):
+            value = max(value, rules.achievements)
+            award = _AWARD_LINE.search(requirement.text) and rules.award_text
+            ruled = _record(award or rules.achievement_text, "achievements")
         if requirement.years_min:
             years_fit = min(1.0, relevant_years / requirement.years_min)
             value = 0.5 * value + 0.5 * years_fit
         value = round(value, 4)
         status: Status = "met" if value >= MET else "partial" if value >= PARTIAL else "unmet"
-        evidence = (
+        evidence = ruled or (
             Evidence(
                 text=unit.text,
                 start=unit.start,
@@ -82,7 +111,7 @@ def assess_requirements(
                 section=unit.section,
                 similarity=round(similarity, 3),
             )
-            if unit is not None
+            if unit is not None and not (ruled is None and _ruled_line(requirement.text, rules))
             else None
         )
         result = RequirementResult(
@@ -94,6 +123,33 @@ def assess_requirements(
         )
         outcomes.append(RequirementOutcome(requirement, value, similarity, unit, result))
     return outcomes
+
+
+def _skill_unit(
+    requirement: Requirement,
+    skill_units: dict[str, list[str]] | None,
+    index: EvidenceIndex,
+    row: np.ndarray,
+) -> tuple[Unit, float] | None:
+    """The resume unit that shows one of the line's skills and reads most like the line."""
+    if not skill_units:
+        return None
+    wanted = set(requirement.skills) | {i for g in requirement.alternatives for i in g}
+    texts = {text for skill in wanted for text in skill_units.get(skill, [])}
+    best: tuple[Unit, float] | None = None
+    for position, unit in enumerate(index.units):
+        if unit.text in texts and (best is None or float(row[position]) > best[1]):
+            best = (unit, float(row[position]))
+    return best
+
+
+def _ruled_line(text: str, rules: RuleEvidence) -> bool:
+    """A degree line judged by the rule that found no degree: no sentence stands as evidence."""
+    return rules.education is not None and degree_line(text)
+
+
+def _record(text: str | None, section: str) -> Evidence | None:
+    return Evidence(text=text, section=section) if text else None
 
 
 def evidence_value(outcomes: list[RequirementOutcome]) -> tuple[float | None, str]:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from extract.job_terms import action_skills, alternatives
 from extract.records import Job, JobSkill, Resume, ResumeSkill
 from jobfit.errors import NotFound
 from matcher.encoder import Encoder
-from matcher.evidence import EvidenceIndex
+from matcher.evidence import EvidenceIndex, Unit
 from matcher.records import Evidence, Matched, Missing, Via
 from skills_taxonomy import Taxonomy
 
+DUTY_WEIGHT = 0.5  # a skill only the duties name, within the required-skills component
 LISTED_ONLY_CREDIT = 0.6  # listed in a skills section but never used in a bullet
 VIA_CREDIT: dict[str, float] = {
     "exact": 1.0,
@@ -48,6 +50,13 @@ class SkillOutcome:
     credit: float  # 0..1
     matched: Matched | None
     job_term: str  # how the posting writes it
+    duty: bool = False  # preferred only because the duties name it: scored with the required
+
+    @property
+    def bucket(self) -> str:
+        """The skills component that scores it: duty skills describe the core work, so they
+        count with the required skills at DUTY_WEIGHT (see docs/DECISIONS.md)."""
+        return "required" if self.skill.importance == "required" or self.duty else "preferred"
 
 
 def fold(term: str) -> str:
@@ -106,13 +115,15 @@ def _evidence(skill: ResumeSkill, index: EvidenceIndex) -> list[Evidence]:
     return out
 
 
-def _alternatives(job: Job, skill_id: str) -> set[str]:
+Groups = list[tuple[list[str], bool]]
+
+
+def _alternatives(groups: Groups, skill_id: str) -> set[str]:
     """Ids that the posting accepts instead of this one ("MEDDIC or MEDDPICC")."""
     others: set[str] = set()
-    for requirement in job.requirements:
-        for group in requirement.alternatives:
-            if skill_id in group:
-                others.update(other for other in group if other != skill_id)
+    for group, _ in groups:
+        if skill_id in group:
+            others.update(other for other in group if other != skill_id)
     return others
 
 
@@ -125,9 +136,14 @@ def match_skills(
     terms = job_terms(job, taxonomy)
     outcomes: list[SkillOutcome] = []
     unresolved: list[JobSkill] = []
+    actions = _action_units(index)
+    groups = alternative_groups(job, taxonomy)
     for skill in wanted:
         job_term = terms.get(skill.id, skill.name)
-        found = _linked(skill, job, by_id, taxonomy, job_term)
+        found = _linked(skill, groups, by_id, taxonomy, job_term)
+        if found is None and skill.id in actions:
+            outcomes.append(_from_action(skill, actions[skill.id], job_term))
+            continue
         if found is None and skill.id in METRIC_SKILLS:
             metric_outcome = _from_metrics(skill, resume, job_term)
             if metric_outcome is not None:
@@ -140,7 +156,118 @@ def match_skills(
         outcomes.append(_outcome(skill, held, via, job_term, index))
     outcomes += _semantic(unresolved, resume, terms, encoder, index)
     order = {skill.id: position for position, skill in enumerate(wanted)}
+    outcomes = [_mark_duty(o, job) for o in collapse_alternatives(outcomes, groups)]
     return sorted(outcomes, key=lambda outcome: order[outcome.skill.id])
+
+
+def _mark_duty(outcome: SkillOutcome, job: Job) -> SkillOutcome:
+    if outcome.skill.importance != "preferred" or requirement_for(job, outcome.skill.id):
+        return outcome
+    return replace(outcome, duty=True, weight=outcome.weight * DUTY_WEIGHT)
+
+
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.?|like|including|for example|i\.e\.?)\s", re.I)
+
+
+def alternative_groups(job: Job, taxonomy: Taxonomy) -> Groups:
+    """Alternatives groups, each with whether it is a generic ask with examples ("a CRM such as
+    Salesforce or HubSpot") rather than a plain choice ("MEDDIC or MEDDPICC"): those of the
+    requirement lines, and those of duty lines ("sequences in SalesLoft or Outreach")."""
+    seen: Groups = []
+
+    def add(group: list[str], line: str) -> None:
+        if all(group != known for known, _ in seen):
+            seen.append((group, bool(_EXAMPLES.search(line))))
+
+    for requirement in job.requirements:
+        for group in requirement.alternatives:
+            add(group, requirement.text)
+    for section in job.sections:
+        if section.kind not in ("responsibilities", "intro"):
+            continue
+        for line in section.text.splitlines():
+            spans = [
+                (span.entry_id, span.start, span.end)
+                for span in taxonomy.tag(line)
+                if span.entry_id in taxonomy
+                and taxonomy.get(span.entry_id).category not in NOT_SKILLS
+            ]
+            for group in alternatives(line, spans)[0]:
+                add(group, line)
+    return seen
+
+
+def collapse_alternatives(outcomes: list[SkillOutcome], groups: Groups) -> list[SkillOutcome]:
+    """One outcome per alternatives group ("MEDDIC or MEDDPICC", "a CRM such as Salesforce or
+    HubSpot"): the best member when any is met, else the first, named after the whole group.
+    Other members leave the list (no missing item, gap or suggestion; coverage counts the group
+    once), except a member the posting also names on its own and the resume shows directly."""
+    by_id = {o.skill.id: o for o in outcomes}
+    dropped: set[str] = set()
+    replaced: dict[str, SkillOutcome] = {}
+    groups_of: Counter[str] = Counter(i for g, _ in groups for i in g)
+    for group, generic in groups:
+        members = [by_id[i] for i in group if i in by_id and i not in dropped]
+        if len(members) < 2:
+            continue
+        met = [o for o in members if o.matched is not None]
+        importance = (
+            "required" if any(o.skill.importance == "required" for o in members) else ("preferred")
+        )
+        if met:
+            keep = max(
+                met,
+                key=lambda o: (
+                    (o.credit, o.matched.via != "alternative", -group.index(o.skill.id))
+                    if o.matched
+                    else (0.0, False, 0)
+                ),
+            )
+            head = by_id.get(group[0])
+            if generic and head is not None and head.matched is not None:
+                keep = head  # "a CRM such as ...": the generic ask, shown as met via the example
+        else:
+            keep = members[0]
+        skill = keep.skill.model_copy(update={"importance": importance})
+        matched = keep.matched
+        if matched is not None:
+            matched = matched.model_copy(update={"importance": importance})
+        name = keep.skill.name if met else " or ".join(o.skill.name for o in members)
+        replaced[keep.skill.id] = replace(
+            keep, skill=skill.model_copy(update={"name": name}), matched=matched
+        )
+        for other in members:
+            if other is keep:
+                continue
+            direct = other.matched is not None and other.matched.via != "alternative"
+            if not (direct and other.skill.count > groups_of[other.skill.id]):
+                dropped.add(other.skill.id)
+    return [replaced.get(o.skill.id, o) for o in outcomes if o.skill.id not in dropped]
+
+
+def _action_units(index: EvidenceIndex) -> dict[str, list[Unit]]:
+    """Role bullets that show a sales action as a verb ("negotiated", "prospected into")."""
+    found: dict[str, list[Unit]] = {}
+    for unit in index.units:
+        if unit.role is None:
+            continue
+        for entry_id, _, _ in action_skills(unit.text):
+            if unit not in found.setdefault(entry_id, []):
+                found[entry_id].append(unit)
+    return found
+
+
+def _from_action(skill: JobSkill, units: list[Unit], job_term: str) -> SkillOutcome:
+    matched = Matched(
+        id=skill.id,
+        name=skill.name,
+        importance=skill.importance,
+        evidence=[
+            Evidence(text=u.text, start=u.start, end=u.end, section=u.section) for u in units[:3]
+        ],
+        via="alias",
+    )
+    return SkillOutcome(skill, skill_weight(skill), 1.0, matched, job_term)
 
 
 def _from_metrics(skill: JobSkill, resume: Resume, job_term: str) -> SkillOutcome | None:
@@ -160,7 +287,7 @@ def _from_metrics(skill: JobSkill, resume: Resume, job_term: str) -> SkillOutcom
 
 def _linked(
     skill: JobSkill,
-    job: Job,
+    groups: Groups,
     by_id: dict[str, ResumeSkill],
     taxonomy: Taxonomy,
     job_term: str,
@@ -170,7 +297,7 @@ def _linked(
         resume_forms = {fold(mention.text) for mention in held.mentions} or {fold(held.name)}
         via: Via = "exact" if fold(job_term) in resume_forms else "alias"
         return held, via
-    for other_id in sorted(_alternatives(job, skill.id)):
+    for other_id in sorted(_alternatives(groups, skill.id)):
         if other_id in by_id:
             return by_id[other_id], "alternative"
     candidates = [s for s in by_id.values() if _satisfies(taxonomy, s.id, skill.id)]
@@ -191,8 +318,13 @@ def _outcome(
         importance=skill.importance,
         evidence=_evidence(held, index),
         via=via,
-        resume_term=resume_term if _different_terms(resume_term, job_term) else None,
+        resume_term=(
+            resume_term
+            if _different_terms(resume_term, job_term) and _different_terms(resume_term, skill.name)
+            else None
+        ),
         evidenced=held.evidenced,
+        satisfied_by=held.name if held.id != skill.id else None,
     )
     return SkillOutcome(skill, skill_weight(skill), credit, matched, job_term)
 
@@ -271,7 +403,7 @@ def requirement_for(job: Job, skill_id: str) -> str | None:
 
 def coverage(outcomes: list[SkillOutcome], importance: str) -> tuple[float, float] | None:
     """(covered weight, total weight) for one importance, or None when the JD lists none."""
-    chosen = [o for o in outcomes if o.skill.importance == importance]
+    chosen = [o for o in outcomes if o.bucket == importance]
     if not chosen:
         return None
     total = sum(o.weight for o in chosen)

@@ -94,7 +94,7 @@ def _skill_suggestions(inputs: SuggestionInputs) -> list[Suggestion]:
         ("required", "required_skills"),
         ("preferred", "preferred_skills"),
     ):
-        chosen = [o for o in inputs.skills if o.skill.importance == importance]
+        chosen = [o for o in inputs.skills if o.bucket == importance]
         total = sum(o.weight for o in chosen) or 1.0
         points = 100.0 * _weight(inputs, component)
         for outcome in chosen:

@@ -30,8 +30,15 @@ from skills_taxonomy.taxonomy import Taxonomy
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-CACHE_VERSION = "1"  # bump when Taxonomy's pickled state changes shape
-_CACHED_CODE = ("records.py", "normalise.py", "lookup.py", "taxonomy.py", "loading.py")
+CACHE_VERSION = "2"  # bump when Taxonomy's pickled state changes shape
+_CACHED_CODE = (
+    "records.py",
+    "normalise.py",
+    "lookup.py",
+    "taxonomy.py",
+    "loading.py",
+    "senses.py",
+)
 _FIELD_NAMES = {"onet": "onet_code", "esco": "esco_uri"}
 _KNOWN_KEYS = set(Entry.model_fields) | set(_FIELD_NAMES)
 
@@ -82,7 +89,7 @@ def to_entry(record: RawRecord) -> Entry:
     if unknown:
         raise TaxonomyError(f"{where}: unknown keys {sorted(unknown)}")
     fields = {_FIELD_NAMES.get(key, key): value for key, value in data.items() if value is not None}
-    for key in ("aliases", "parents", "related", "ambiguous"):
+    for key in ("aliases", "parents", "related", "ambiguous", "senses"):
         value = fields.get(key, [])
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise TaxonomyError(f"{where}: {key} must be a list of strings (quote yes/no/on/off)")

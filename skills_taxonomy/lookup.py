@@ -26,7 +26,13 @@ from typing import Literal
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from skills_taxonomy.normalise import compact_key, compact_variants, exact_key, variants
+from skills_taxonomy.normalise import (
+    cased_short,
+    compact_key,
+    compact_variants,
+    exact_key,
+    variants,
+)
 from skills_taxonomy.records import Entry
 
 CATEGORY_SUFFIXES = (" software", " platform", " platforms", " tools")
@@ -59,6 +65,7 @@ class LookupIndex:
         self.generic = frozenset(generic)
         self.exact: dict[str, Hit] = {}
         self.compact: dict[str, Hit] = {}
+        self.cased: dict[str, Hit] = {}  # short forms as written: "dbt" and "DBT" differ
         self.words: set[str] = set()  # every word of every name and alias, lower case
         targets: set[str] = set()  # compact keys that may be the target of a typo
         for entry in entries:  # first writer wins: curated entries come before the overlay
@@ -66,6 +73,8 @@ class LookupIndex:
             for form in (entry.name, *entry.aliases):
                 hit = (entry.id, form, form == entry.name)
                 self.exact.setdefault(exact_key(form), hit)
+                if cased_short(form):
+                    self.cased.setdefault(form.strip(), hit)
                 self.words.update(_WORD.findall(exact_key(form)))
                 key = compact_key(form)
                 if not key:
@@ -84,7 +93,7 @@ class LookupIndex:
         base = exact_key(term)
         if not base:
             return None
-        hit = self.exact.get(base)
+        hit = self.cased.get(term.strip()) or self.exact.get(base)
         if hit is not None:
             return hit, ("exact" if hit[2] else "alias"), 100.0
         found = self._normalised(compact_key(base))

@@ -2,9 +2,11 @@
 
 Two keys per form: ``exact_key`` (case and spacing folded) and ``compact_key`` (also accents,
 punctuation and spaces removed, so ``Sales force``, ``Salesforce`` and ``SALES-FORCE`` agree). ``+``
-and ``#`` survive so that C, C++ and C# stay apart. ``variants`` yields the fallbacks that
-``Taxonomy.lookup`` tries in order when the term itself is unknown: vendor prefixes, version
-numbers and suffixes such as ``.com``, ``JS`` or ``software`` removed.
+and ``#`` survive so that C, C++ and C# stay apart, and ``&`` so that A&D is not AD (Active
+Directory) nor R&D "RD". ``cased_short`` marks the short all-lower or all-capital forms whose case
+tells two entries apart (``dbt`` the data tool, ``DBT`` the therapy). ``variants`` yields the
+fallbacks that ``Taxonomy.lookup`` tries in order when the term itself is unknown: vendor
+prefixes, version numbers and suffixes such as ``.com``, ``JS`` or ``software`` removed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import unicodedata
 from collections.abc import Iterator
 
 _SPACES = re.compile(r"\s+")
-_NOT_KEY = re.compile(r"[^\w+#]+|_+")
+_NOT_KEY = re.compile(r"[^\w+#&]+|_+")
+_CASED_SHORT = re.compile(r"^(?:[a-z]{2,4}|[A-Z]{2,4})$")
 _TRAILING_VERSION = re.compile(r"(?:\s*v?\d+(?:\.\d+)*\+?|\s+\d{4})$")
 _SUFFIXES = (
     ".com",
@@ -85,8 +88,19 @@ def exact_key(text: str) -> str:
 
 
 def compact_key(text: str) -> str:
-    """Letters, digits, ``+`` and ``#`` only: ``Sales force`` and ``SalesForce`` agree."""
+    """Letters, digits, ``+``, ``#`` and ``&`` only: ``Sales force`` and ``SalesForce`` agree."""
     return _NOT_KEY.sub("", fold(text))
+
+
+def cased_short(form: str) -> bool:
+    """A form of 2-4 letters written all in lower case or all in capitals (pip, PIP, dbt)."""
+    return _CASED_SHORT.match(form.strip()) is not None
+
+
+def case_twins(a: str, b: str) -> bool:
+    """Two forms that only their case tells apart (``pip`` and ``PIP``): both may name entries."""
+    a, b = a.strip(), b.strip()
+    return cased_short(a) and cased_short(b) and a != b and a.lower() == b.lower()
 
 
 def variants(term: str) -> Iterator[tuple[str, bool]]:

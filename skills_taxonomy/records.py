@@ -35,6 +35,9 @@ class Entry(BaseModel):
     # forms (name or aliases) that are also common words (Outreach, Excel, Go):
     # tagged only in context
     ambiguous: tuple[str, ...] = ()
+    # more specific entries a bare mention usually means ("onboarding": customer or employee
+    # onboarding); the tagger picks the one the other skills of the text point to
+    senses: tuple[str, ...] = ()
     esco_uri: str | None = None
     onet_code: str | None = None
     source: Literal["curated", "esco", "onet"] = "curated"

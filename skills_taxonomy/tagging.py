@@ -13,6 +13,13 @@ Three kinds of pattern:
   "Gong calls") or a list of other tagged skills ("Go and Python"). "excel at", "lead a team"
   and "close deals" never match.
 
+Generated forms (``inflection``: "negotiated", "qualify leads" from Negotiation and Lead
+Qualification) are plain forms when sure; bare verbs ("Forecast in Clari") count only leading a
+line, in a skills line or in a list of tagged skills; everyday words ("qualified") only in the
+latter two. A lower-case ambiguous skill joined by "and", "or" or a comma to another tagged skill
+or methodology is tagged ("Ran discovery and negotiation"). Short forms that differ only in case
+name different entries as written (``dbt`` the tool, ``DBT`` the therapy; ``pip`` / ``PIP``).
+
 The longest non-overlapping match wins; spans carry character offsets into the original text.
 
 Tokens come from one regular expression (words, ``C++``/``C#``, single punctuation marks) and are
@@ -23,7 +30,7 @@ words per second here, this at well over a million, and names and text are split
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -32,7 +39,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from skills_taxonomy.normalise import compact_key, exact_key
+from skills_taxonomy.inflection import Strength, generated_forms
+from skills_taxonomy.normalise import cased_short, compact_key, exact_key
 from skills_taxonomy.records import Entry, TaggedSpan
 
 
@@ -41,6 +49,18 @@ class Kind(Enum):
     ACRONYM_LOWER = "acronym_lower"  # "sql": in skills lists or next to other skills
     CONTEXT = "context"  # ambiguous form as written: needs tool-ish context
     LIST_ONLY = "list_only"  # ambiguous form in another case: skills lists and "Skills:" lines
+    VERB = "verb"  # generated bare verb ("forecast"): leading a line, skills lines and lists
+    NEAR = "near"  # generated everyday word ("qualified"): skills lines, lists of tagged skills
+
+
+# categories whose ambiguous lower-case forms a neighbouring tagged skill of the same kind confirms
+LIST_PEER_CATEGORIES = frozenset({"hard_skill", "methodology"})
+PEER_JOINS = frozenset([",", "and", "or", "&"])
+_GENERATED_KIND = {
+    Strength.SURE: Kind.ALWAYS,
+    Strength.VERB: Kind.VERB,
+    Strength.CONTEXT: Kind.NEAR,
+}
 
 
 CUE_BEFORE = frozenset(
@@ -129,14 +149,21 @@ class Tagger:
         self._orth = PhraseMatcher(self.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, Kind]] = {}
         self._known: set[str] = set()  # lower-cased words that occur in some name or alias
+        self._skill_ids: frozenset[str] = frozenset()  # hard skills and methodologies
         lower: dict[str, list[str]] = {}
         orth: dict[str, list[str]] = {}
+        entries = list(entries)
+        self._skill_ids = frozenset(e.id for e in entries if e.category in LIST_PEER_CATEGORIES)
+        twins = case_twin_keys(entries)
         for entry in entries:
             ambiguous = {exact_key(form) for form in entry.ambiguous}
             for form in dict.fromkeys((entry.name, *entry.aliases)):
                 if not compact_key(form):
                     continue
-                if exact_key(form) in ambiguous or len(compact_key(form)) == 1:
+                if exact_key(form) in twins:  # "dbt" and "DBT" name different entries
+                    kind = Kind.CONTEXT if exact_key(form) in ambiguous else Kind.ALWAYS
+                    self._register(orth, entry.id, kind, form)
+                elif exact_key(form) in ambiguous or len(compact_key(form)) == 1:
                     self._register(orth, entry.id, Kind.CONTEXT, form)
                     if not _is_acronym(form) or len(compact_key(form)) > 3:
                         # "excel" in a skills list, but never "or", "it", "ed" or "c"
@@ -148,6 +175,8 @@ class Tagger:
                     self._register(lower, entry.id, Kind.ALWAYS, form)
                     if " " in form.strip():  # "amazon-web-services", as tags are written
                         self._register(lower, entry.id, Kind.ALWAYS, "-".join(form.split()))
+        for form, (entry_id, strength) in generated_forms(entries).items():
+            self._register(lower, entry_id, _GENERATED_KIND[strength], form)
         self._add(self._lower, lower)
         self._add(self._orth, orth)
 
@@ -185,7 +214,7 @@ class Tagger:
                 c
                 for c in pending
                 if not any(i in taken for i in range(c.start, c.end))
-                and _context_ok(tokens, c, taken)
+                and (_context_ok(tokens, c, taken) or self._skill_peer(tokens, c, taken))
             ]
             if not added:
                 break
@@ -199,6 +228,16 @@ class Tagger:
                 TaggedSpan(entry_id=c.entry_id, text=text[start:end], start=start, end=end)
             )
         return spans
+
+    def _skill_peer(self, tokens: Tokens, c: Candidate, taken: dict[int, str]) -> bool:
+        """A lower-case ambiguous skill joined to another tagged skill by "and", "or" or a comma
+        ("Ran discovery and negotiation", "coding and testing"): the pair reads as skills."""
+        if c.kind is not Kind.LIST_ONLY or c.entry_id not in self._skill_ids or _vetoed(tokens, c):
+            return False
+        for step, edge in ((-1, c.start - 1), (1, c.end)):
+            if tokens.lower(edge) in PEER_JOINS and taken.get(edge + step) in self._skill_ids:
+                return True
+        return False
 
     def _candidates(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -230,11 +269,28 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _token_owner(chosen: list[Candidate]) -> set[int]:
-    return {i for c in chosen for i in range(c.start, c.end)}
+def _token_owner(chosen: list[Candidate]) -> dict[int, str]:
+    """Token index -> the entry tagged there."""
+    return {i: c.entry_id for c in chosen for i in range(c.start, c.end)}
 
 
-def _context_ok(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
+def case_twin_keys(entries: list[Entry]) -> set[str]:
+    """Lower-cased short forms that name different entries in different cases (pip / PIP)."""
+    owners: dict[str, set[str]] = {}
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            if cased_short(form):
+                owners.setdefault(form.strip().lower(), set()).add(entry.id)
+    return {key for key, ids in owners.items() if len(ids) > 1}
+
+
+def _context_ok(tokens: Tokens, c: Candidate, taken: Container[int]) -> bool:
+    if c.kind in (Kind.VERB, Kind.NEAR):
+        if _vetoed(tokens, c, verb=True):
+            return False
+        if _in_skills_line(tokens, c) or _tagged_list_items(tokens, c, taken) >= 2:
+            return True
+        return c.kind is Kind.VERB and _leads_line(tokens, c)
     if _vetoed(tokens, c):
         return False
     if c.kind is Kind.LIST_ONLY:
@@ -250,7 +306,9 @@ def _context_ok(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
     return tokens.lower(c.start - 1) in CUE_BEFORE or tokens.lower(c.end) in CUE_AFTER
 
 
-def _vetoed(tokens: Tokens, c: Candidate) -> bool:
+def _vetoed(tokens: Tokens, c: Candidate, *, verb: bool = False) -> bool:
+    """Whether the words around a candidate say it is no skill. Verbs are followed by their
+    objects ("Negotiate the contract"), so ``verb=True`` only applies the attached-mark checks."""
     last = c.end - 1
     if c.end < len(tokens):
         following = tokens.words[c.end]
@@ -258,7 +316,7 @@ def _vetoed(tokens: Tokens, c: Candidate) -> bool:
             # Go-to-market, C-suite, R&D, Excel's; but Sandler-trained, Excel-based
             if not (following == "-" and tokens.lower(c.end + 1) in HYPHEN_SUFFIXES):
                 return True
-        if following.lower() in VETO_AFTER:
+        if not verb and following.lower() in VETO_AFTER:
             return True  # excel at, lead a team, close deals, pilot program
         if len(tokens.words[last]) == 1 and following == "." and tokens.attached(last):
             return True  # an initial: John C. Smith
@@ -271,7 +329,23 @@ def _vetoed(tokens: Tokens, c: Candidate) -> bool:
     return tokens.lower(c.start - 2) == "me" and tokens.lower(c.start - 1) in {"on", "at", "via"}
 
 
-def _beside_tagged(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
+LINE_LEAD = re.compile(r"^[\s•*·\-–—>]*(?:\d+[.)]\s*)?$")
+
+
+def _leads_line(tokens: Tokens, c: Candidate) -> bool:
+    """A capitalised word that starts its line or bullet and is followed by a lower-case word:
+    the line's verb ("- Forecast in Clari", "Prospect into mid-market retailers")."""
+    word = tokens.words[c.start]
+    if not (word[:1].isupper() and word[1:].islower()) or c.end >= len(tokens):
+        return False
+    if not tokens.words[c.end].isalpha() or not tokens.words[c.end].islower():
+        return False
+    start_char = tokens.starts[c.start]
+    line_start = tokens.text.rfind("\n", 0, start_char) + 1
+    return LINE_LEAD.match(tokens.text[line_start:start_char]) is not None
+
+
+def _beside_tagged(tokens: Tokens, c: Candidate, taken: Container[int]) -> bool:
     """Another tagged skill within two separator tokens on either side ("Python, R and SQL")."""
     for step, edge in ((-1, c.start - 1), (1, c.end)):
         i = edge
@@ -284,7 +358,7 @@ def _beside_tagged(tokens: Tokens, c: Candidate, taken: set[int]) -> bool:
     return False
 
 
-def _tagged_list_items(tokens: Tokens, c: Candidate, taken: set[int]) -> int:
+def _tagged_list_items(tokens: Tokens, c: Candidate, taken: Container[int]) -> int:
     """In a list ("negotiation, closing, cold calling"), how many of the two items on each side
     of the candidate are tagged; 0 unless the candidate is a whole item on its own."""
     if not (_item_edge(tokens, c.start - 1, c.start) and _item_edge(tokens, c.end - 1, c.end)):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jobfit.errors import NotFound
 from skills_taxonomy.lookup import LookupIndex
 from skills_taxonomy.records import Entry, LookupResult, TaggedSpan
+from skills_taxonomy.senses import resolve_senses
 
 if TYPE_CHECKING:
     from skills_taxonomy.tagging import Tagger
@@ -27,6 +28,7 @@ class Taxonomy:
                 self._children.setdefault(parent, []).append(entry.id)
         self._index = LookupIndex(self._entries.values(), generic=set(self._children))
         self._ancestors: dict[str, tuple[str, ...]] = {}  # filled on demand
+        self._families: dict[str, frozenset[str]] = {}
         self._tagger: Tagger | None = None
         self._tagger_lock = threading.Lock()
 
@@ -92,7 +94,8 @@ class Taxonomy:
         ``skills_list=True`` says the text is a list of skills or tools, so ambiguous forms
         (Excel, Go, Outreach) are tagged without further context.
         """
-        return self.tagger.tag(text, skills_list=skills_list)
+        spans = self.tagger.tag(text, skills_list=skills_list)
+        return resolve_senses(spans, self.get, self.family)
 
     @property
     def tagger(self) -> Tagger:
@@ -129,6 +132,16 @@ class Taxonomy:
                         next_frontier.append(parent)
             frontier = next_frontier
         return order
+
+    def family(self, entry_id: str) -> frozenset[str]:
+        """The entry, its ancestors and the entries it and they are related to."""
+        cached = self._families.get(entry_id)
+        if cached is None:
+            members = {entry_id, *self.ancestors(entry_id)}
+            for member in list(members):
+                members.update(self._entries[member].related if member in self._entries else ())
+            cached = self._families[entry_id] = frozenset(members)
+        return cached
 
     def descendants(self, entry_id: str) -> set[str]:
         """Every entry below this one in the is-a hierarchy."""

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from jobfit.errors import TaxonomyError
 from skills_taxonomy.loading import DATA_DIR, curated_files, read_records, to_entry
-from skills_taxonomy.normalise import compact_key, exact_key
+from skills_taxonomy.normalise import case_twins, compact_key, exact_key
 from skills_taxonomy.records import Entry
 
 ProblemKind = Literal[
@@ -24,6 +24,7 @@ ProblemKind = Literal[
     "dangling_related",
     "cycle",
     "bad_ambiguous",
+    "dangling_sense",
 ]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -83,6 +84,10 @@ def validate_entries(entries: Iterable[tuple[str, Entry]]) -> list[Problem]:
             if parent not in by_id:
                 msg = f"parent {parent!r} does not exist"
                 problems.append(_problem("dangling_parent", source, entry, msg))
+        for sense in entry.senses:
+            if sense not in by_id or sense == entry.id:
+                msg = f"sense {sense!r} does not exist"
+                problems.append(_problem("dangling_sense", source, entry, msg))
         for related in entry.related:
             if related not in by_id:
                 msg = f"related {related!r} does not exist"
@@ -102,7 +107,7 @@ def _duplicate_forms(by_id: dict[str, Entry], source_of: dict[str, str]) -> list
                 problems.append(_problem("malformed", source_of[entry.id], entry, msg))
                 continue
             first = owner.setdefault(key, (entry.id, form))
-            if first[0] != entry.id:
+            if first[0] != entry.id and not case_twins(form, first[1]):
                 msg = f"{form!r} also names {first[0]} (as {first[1]!r}, {source_of[first[0]]})"
                 problems.append(_problem("duplicate_alias", source_of[entry.id], entry, msg))
     return problems

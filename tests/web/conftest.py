@@ -11,6 +11,7 @@ import base64
 import hashlib
 import http.server
 import json
+import math
 import os
 import shutil
 import signal
@@ -52,6 +53,11 @@ def extension_id(manifest_key: str) -> str:
     """Chrome's ID for an extension with this ``key``: sha256 of the key, hex digits as a-p."""
     digest = hashlib.sha256(base64.b64decode(manifest_key)).hexdigest()[:32]
     return "".join(chr(ord("a") + int(digit, 16)) for digit in digest)
+
+
+def shown(score: float) -> str:
+    """A score as the pages show it (JavaScript's Math.round: halves go up)."""
+    return str(math.floor(score + 0.5))
 
 
 def free_port() -> int:
@@ -228,8 +234,7 @@ def extension_context(playwright: Any) -> Iterator[tuple[Any, str]]:
         ],
     )
     try:
-        workers = context.service_workers or [context.wait_for_event("serviceworker")]
-        yield context, workers[0].url.split("/")[2]
+        yield context, extension_id(manifest["key"])
     finally:
         context.close()
         shutil.rmtree(root, ignore_errors=True)

@@ -12,7 +12,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from bench.resume_factory import GeneratedResume, generate_job, generate_resumes
-from tests.web.conftest import Server, save_screenshot
+from tests.web.conftest import Server, save_screenshot, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -66,10 +66,10 @@ def test_pdf_resume_end_to_end(page: Any, live_server: Server, tmp_path: Path) -
     page.set_input_files("#resume-file", str(pdf))
     expect()(page.locator("#file-chosen")).to_contain_text("resume.pdf")
     page.fill("#job-text", job)
-    save_screenshot(page, "candidate-page.png")
+    save_screenshot(page, "candidate-page.png", scroll_to="body")
     page.click("#submit")
 
-    expect()(page.locator("#score")).to_have_text(str(round(direct["score"])), timeout=TIMEOUT_MS)
+    expect()(page.locator("#score")).to_have_text(shown(direct["score"]), timeout=TIMEOUT_MS)
     expect()(page.locator("#band")).to_have_text(direct["band"])
     assert chip_texts(page, "Missing", "Required") == missing_required(direct)
     assert missing_required(direct), "the generated resume should miss something this job asks"
@@ -132,9 +132,7 @@ def test_dropped_text_resume_blind_on_a_phone(browser: Any, live_server: Server)
         page.fill("#job-text", job)
         page.check("#blind")
         page.click("#submit")
-        expect()(page.locator("#score")).to_have_text(
-            str(round(direct["score"])), timeout=TIMEOUT_MS
-        )
+        expect()(page.locator("#score")).to_have_text(shown(direct["score"]), timeout=TIMEOUT_MS)
         expect()(page.locator("#results")).to_contain_text("Blind: personal details were left out")
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
         save_screenshot(page, "candidate-phone.png", scroll_to="#results")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bench.resume_factory import generate_resumes
-from tests.web.conftest import EXTENSION, Server, extension_id, save_screenshot
+from tests.web.conftest import EXTENSION, Server, extension_id, save_screenshot, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -96,8 +96,11 @@ def open_popup(context: Any, ext_id: str, options: Any, url: str) -> Any:
     return popup
 
 
-def test_the_extension_id_is_fixed_by_its_key(configured: tuple[Any, str, Any]) -> None:
-    _, ext_id, options = configured
+def test_the_service_worker_runs_under_the_fixed_id(configured: tuple[Any, str, Any]) -> None:
+    context, ext_id, options = configured
+    # The options page's calls went through the service worker, so it is running (or was).
+    workers = context.service_workers or [context.wait_for_event("serviceworker")]
+    assert workers[0].url == f"chrome-extension://{ext_id}/service-worker.js"
     assert ext_id == extension_id(MANIFEST["key"])
     settings = stored(options)
     assert settings["apiKey"] and settings["serviceUrl"].startswith("http://127.0.0.1:")
@@ -130,7 +133,7 @@ def test_capture_and_match(
 
     popup.click("#score-button")
     expect()(popup.locator("#result")).to_be_visible(timeout=TIMEOUT_MS)
-    expect()(popup.locator("#score")).to_have_text(str(round(direct["score"])))
+    expect()(popup.locator("#score")).to_have_text(shown(direct["score"]))
     expect()(popup.locator("#band")).to_have_text(direct["band"])
     missing = sorted(m["name"] for m in direct["missing"] if m["importance"] == "required")
     chips = sorted(popup.locator("#missing-required .chip.missing").all_inner_texts())

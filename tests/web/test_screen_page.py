@@ -55,7 +55,7 @@ def test_screen_a_zip(page: Any, screenings: Server, tmp_path: Path) -> None:
     page.fill("#job-text", generate_job("account_executive"))
     page.click("#submit")
 
-    rows = page.locator("#ranked tbody tr")
+    rows = page.locator("#ranked tbody tr.candidate")
     expect()(rows).to_have_count(RESUMES, timeout=TIMEOUT_MS)
     progress = page.locator("#progress")
     assert progress.get_attribute("value") == progress.get_attribute("max") == str(RESUMES)
@@ -64,8 +64,10 @@ def test_screen_a_zip(page: Any, screenings: Server, tmp_path: Path) -> None:
     scores = [int(text.split()[0]) for text in page.locator("#ranked td.score").all_inner_texts()]
     assert scores == sorted(scores, reverse=True)
 
-    page.locator("#ranked details summary").first.click()
-    expect()(page.locator("#ranked details[open] .components > li").first).to_be_visible()
+    first = page.locator("#ranked button.toggle").first
+    first.click()
+    expect()(first).to_have_attribute("aria-expanded", "true")
+    expect()(page.locator("#ranked .breakdown-row .components > li").first).to_be_visible()
     save_screenshot(page, "screen-results.png", scroll_to="#results")
 
     with page.expect_download() as download_info:

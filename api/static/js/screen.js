@@ -69,20 +69,37 @@ function breakdown(row) {
   return el("div", { className: "breakdown" }, parts);
 }
 
-function tableRow(row) {
-  const details = el("details", {}, [el("summary", { text: row.file }), breakdown(row)]);
+let rowCount = 0;
+
+// A candidate's row, and a full-width row under it with the breakdown, opened by a button.
+function tableRows(row) {
+  const id = `breakdown-${(rowCount += 1)}`;
+  const toggle = el("button", {
+    className: "toggle link",
+    text: row.file,
+    attrs: { type: "button", "aria-expanded": "false", "aria-controls": id },
+  });
+  const details = el("tr", { className: "breakdown-row", attrs: { id } }, [
+    el("td", { attrs: { colspan: "7" } }, [breakdown(row)]),
+  ]);
+  details.hidden = true;
+  toggle.addEventListener("click", () => {
+    details.hidden = !details.hidden;
+    toggle.setAttribute("aria-expanded", String(!details.hidden));
+  });
   const score = row.score == null
     ? el("td", { className: "score row-error", text: row.error ? row.error.code : "–" })
     : el("td", { className: "score" }, [el("span", { text: `${Math.round(row.score)} ` }), bandLabel(row.band)]);
-  return el("tr", { attrs: { "data-rank": row.rank == null ? "" : String(row.rank) } }, [
+  const main = el("tr", { className: "candidate", attrs: { "data-rank": row.rank == null ? "" : String(row.rank) } }, [
     el("td", { text: row.rank == null ? "–" : String(row.rank) }),
-    el("td", {}, [details]),
+    el("td", { className: "file" }, [toggle]),
     score,
     el("td", { text: row.required_total ? `${row.required_met} / ${row.required_total}` : "–" }),
     el("td", { text: (row.missing_required || []).join(", ") || "none" }),
     el("td", { text: yearsCell(row) }),
     el("td", { text: (row.flags || []).join("; ") }),
   ]);
+  return [main, details];
 }
 
 function renderResults(results) {
@@ -92,7 +109,7 @@ function renderResults(results) {
     `${scored} of ${rows.length} resumes scored` +
     (results.job && results.job.title ? ` for “${results.job.title}”` : "") +
     (results.blind ? "; blind: names and contact details redacted." : ".");
-  $("ranked").tBodies[0].replaceChildren(...rows.map(tableRow));
+  $("ranked").tBodies[0].replaceChildren(...rows.flatMap(tableRows));
   $("download-csv").disabled = $("download-html").disabled = $("delete-screening").disabled = false;
   $("results").hidden = false;
   $("results").focus();
@@ -164,7 +181,7 @@ async function standaloneReport() {
   const css = await (await fetch($("stylesheet-url").href)).text();
   const table = $("results").cloneNode(true);
   table.querySelectorAll("button").forEach((button) => button.remove());
-  table.querySelectorAll("details").forEach((details) => details.setAttribute("open", ""));
+  table.querySelectorAll(".breakdown-row").forEach((row) => row.removeAttribute("hidden"));
   const doc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>jobfit screening</title><style>${css}</style></head><body><main>${table.outerHTML}</main></body></html>`;
   return new Blob([doc], { type: "text/html" });
 }
