@@ -61,6 +61,8 @@ def _throughput(folder: Path, job: bytes, workers: int, config: Config) -> dict[
     scored = [r for r in results.results if r.score is not None]
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 2 else 0.0
     return {
+        "cpu_ms": 1000 * sum(stats.worker_cpu_s.values()) / max(stats.scored, 1),
+        "load": os.getloadavg()[0],
         "wall": wall,
         "rate": len(inputs) / wall,
         "steady": steady,
@@ -130,20 +132,22 @@ def run() -> str:
         f"off, {os.cpu_count()} cores, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '?')}. "
         "Wall time includes starting the workers and loading the models; steady rate is between "
         "the first and the last result.\n",
-        "| workers | wall (s) | resumes/s (wall) | resumes/s (steady) | peak RSS per worker "
-        "(MB) | unreadable |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| workers | wall (s) | resumes/s (wall) | resumes/s (steady) | worker CPU ms/resume "
+        "| peak RSS per worker (MB) | load avg (1 min) after |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for workers, f in figures.items():
         lines.append(
             f"| {workers} | {f['wall']:.1f} | {f['rate']:.1f} | {f['steady']:.1f} | "
-            f"{f['rss_mb']:.0f} | {f['errors']:.0f} |"
+            f"{f['cpu_ms']:.0f} | {f['rss_mb']:.0f} | {f['load']:.1f} |"
         )
     lines += [
         "",
         f"Scaling 1 -> 2 workers: **{two['rate'] / one['rate']:.2f}x** wall, "
         f"{two['steady'] / max(one['steady'], 1e-9):.2f}x steady (goal >= 1.8x); "
-        f"2 workers: **{two['rate']:.1f} resumes/s** (goal >= 10).",
+        f"2 workers: **{two['rate']:.1f} resumes/s** (goal >= 10). Worker CPU per resume bounds "
+        f"what 2 idle cores could do: {2000 / max(two['cpu_ms'], 1e-9):.0f} resumes/s. A load "
+        "average above 2 means other processes shared the 2 cores during the run.",
         "",
         f"Where one resume's time goes (one process, models loaded, {PROFILE_SAMPLE} resumes):",
         "",

@@ -22,7 +22,7 @@ from matcher.models import Models
 from matcher.records import Band, MatchReport
 from matcher.report import match
 
-REDACTED_FILE = "[redacted]"
+BLIND_FILE = "candidate-{id}"  # --blind: file names may hold a name; the content id may not
 ID_LENGTH = 12  # hex characters of the content hash shown as the candidate id
 CSV_COLUMNS = (
     "rank",
@@ -115,7 +115,7 @@ def row_from_report(file: str, digest: str, report: MatchReport, *, blind: bool)
     required_missing = [m for m in report.missing if m.importance == "required"]
     return ScreenRow(
         id=digest[:ID_LENGTH],
-        file=REDACTED_FILE if blind else file,
+        file=BLIND_FILE.format(id=digest[:ID_LENGTH]) if blind else file,
         content_hash=digest,
         score=report.score,
         band=report.band,
@@ -140,7 +140,7 @@ def screen_error(error: JobfitError) -> ScreenError:
 def row_from_error(file: str, digest: str, error: ScreenError, *, blind: bool) -> ScreenRow:
     return ScreenRow(
         id=digest[:ID_LENGTH],
-        file=REDACTED_FILE if blind else file,
+        file=BLIND_FILE.format(id=digest[:ID_LENGTH]) if blind else file,
         content_hash=digest,
         error=error,
     )
@@ -171,7 +171,8 @@ def credential_flags(report: MatchReport) -> list[str]:
 def mark_duplicate(file: str, first: ScreenRow, *, blind: bool) -> ScreenRow:
     """A copy of the first identical resume's row, marked as its duplicate."""
     return first.model_copy(
-        update={"file": REDACTED_FILE if blind else file, "duplicate_of": first.file}, deep=True
+        update={"file": f"{first.file} (copy)" if blind else file, "duplicate_of": first.file},
+        deep=True,
     )
 
 

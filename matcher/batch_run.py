@@ -9,6 +9,7 @@ and their copies marked ``duplicate_of``. ``workers=1`` scores in this process (
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,15 @@ Outcome = MatchReport | ScreenError
 
 
 @dataclass(frozen=True)
+class Usage:
+    """A worker's resources so far: peak resident memory (KiB) and CPU seconds."""
+
+    pid: int
+    rss_kb: int
+    cpu_s: float
+
+
+@dataclass(frozen=True)
 class ScreenOptions:
     workers: int = 1
     blind: bool = False
@@ -57,6 +67,7 @@ class ScreenStats:
     duplicates: int = 0
     errors: int = 0
     peak_rss_kb: int = 0  # peak resident memory of one worker (this process when workers=1)
+    worker_cpu_s: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds used
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -115,8 +126,9 @@ def screen(
         if on_done is not None:
             on_done(len(inputs) - len(todo))
 
-        for index, outcome, rss_kb in _run(todo, inputs, job, config, options, models, taxonomy):
-            stats.peak_rss_kb = max(stats.peak_rss_kb, rss_kb)
+        for index, outcome, usage in _run(todo, inputs, job, config, options, models, taxonomy):
+            stats.peak_rss_kb = max(stats.peak_rss_kb, usage.rss_kb)
+            stats.worker_cpu_s[usage.pid] = usage.cpu_s
             item, digest = inputs[index], content_hash(inputs[index].data)
             if isinstance(outcome, ScreenError):
                 rows[index] = row_from_error(item.name, digest, outcome, blind=options.blind)
@@ -156,7 +168,7 @@ def _run(
     options: ScreenOptions,
     models: Models | None,
     taxonomy: Taxonomy,
-) -> Iterator[tuple[int, Outcome, int]]:
+) -> Iterator[tuple[int, Outcome, Usage]]:
     if not todo:
         return
     tasks = [(index, inputs[index].name, inputs[index].data) for index in todo]
@@ -212,8 +224,8 @@ def _init_worker(
     _worker.update(models=loaded, job=job, blind=blind, limits=Limits.from_config(config))
 
 
-def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:
-    """Score one input; also returns this worker's peak resident memory (KiB) so far."""
+def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, Usage]:
+    """Score one input; also returns what this worker has used so far."""
     index, name, data = task
     if "fatal" in _worker:
         raise _worker["fatal"]
@@ -230,4 +242,5 @@ def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:
         outcome = report
     except JobfitError as exc:
         outcome = screen_error(exc)
-    return index, outcome, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return index, outcome, Usage(os.getpid(), used.ru_maxrss, used.ru_utime + used.ru_stime)

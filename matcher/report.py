@@ -164,7 +164,7 @@ def _skill_components(skills: list[SkillOutcome]) -> list[Component]:
         if importance == "required" and duties:
             reason = (
                 f"{matched} of {asked} required skills and {len(duties)} skills the duties "
-                "name (half weight) shown"
+                "name shown"
             )
         else:
             reason = f"{matched} of {len(chosen)} {importance} skills shown"

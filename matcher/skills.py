@@ -21,8 +21,10 @@ from matcher.evidence import EvidenceIndex, Unit
 from matcher.records import Evidence, Matched, Missing, Via
 from skills_taxonomy import Taxonomy
 
-DUTY_WEIGHT = 0.5  # a skill only the duties name, within the required-skills component
+DUTY_WEIGHT = 1.0  # a skill only the duties name, within the required-skills component
 LISTED_ONLY_CREDIT = 0.6  # listed in a skills section but never used in a bullet
+# most matched skills only listed: the resume is a keyword list, its listed skills count less
+KEYWORD_LIST_CREDIT, KEYWORD_LIST_SHARE, KEYWORD_LIST_MIN = 0.3, 0.5, 3
 VIA_CREDIT: dict[str, float] = {
     "exact": 1.0,
     "alias": 1.0,
@@ -157,7 +159,19 @@ def match_skills(
     outcomes += _semantic(unresolved, resume, terms, encoder, index)
     order = {skill.id: position for position, skill in enumerate(wanted)}
     outcomes = [_mark_duty(o, job) for o in collapse_alternatives(outcomes, groups)]
+    outcomes = _discount_keyword_lists(outcomes)
     return sorted(outcomes, key=lambda outcome: order[outcome.skill.id])
+
+
+def _discount_keyword_lists(outcomes: list[SkillOutcome]) -> list[SkillOutcome]:
+    """A resume whose matched skills are mostly only listed (a keyword list, not work) gets
+    KEYWORD_LIST_CREDIT for those instead of LISTED_ONLY_CREDIT."""
+    linked = [o for o in outcomes if o.matched is not None and o.matched.via != "semantic"]
+    listed = [o for o in linked if not o.matched or not o.matched.evidenced]
+    if len(listed) < KEYWORD_LIST_MIN or len(listed) <= KEYWORD_LIST_SHARE * len(linked):
+        return outcomes
+    factor = KEYWORD_LIST_CREDIT / LISTED_ONLY_CREDIT
+    return [replace(o, credit=round(o.credit * factor, 4)) if o in listed else o for o in outcomes]
 
 
 def _mark_duty(outcome: SkillOutcome, job: Job) -> SkillOutcome:

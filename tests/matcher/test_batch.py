@@ -180,7 +180,8 @@ def test_rank_sorts_by_score_then_puts_unreadable_files_last() -> None:
 def test_duplicates_copy_the_first_row_and_blind_hides_file_names() -> None:
     first = row_from_report("jane_doe.pdf", "3" * 64, report(50), blind=True)
     copy = mark_duplicate("jane_doe_copy.pdf", first, blind=True)
-    assert copy.score == first.score and copy.duplicate_of == first.file == "[redacted]"
+    assert copy.score == first.score and copy.duplicate_of == first.file == "candidate-" + "3" * 12
+    assert copy.file == first.file + " (copy)"
     assert "jane" not in copy.model_dump_json()
 
 
