@@ -11,11 +11,10 @@ import base64
 import binascii
 import hashlib
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, Flask, Response, current_app, request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import UnsupportedMediaType
@@ -26,6 +25,17 @@ from api.openapi import Body, Operation, Param
 from api.queue import ScreeningQueue
 from api.requests import FORMS, JSON, FilePayload, Upload, describe, safe_filename
 from api.runtime import Runtime, runtime
+from api.screening_records import (
+    MAX_RESUMES,
+    FileError,
+    Progress,
+    ScreeningCreated,
+    ScreeningForm,
+    ScreeningInput,
+    ScreeningRequest,
+    ScreeningResults,
+    ScreeningStatus,
+)
 from api.screening_store import (
     Screening,
     ScreeningItem,
@@ -37,9 +47,10 @@ from api.screening_store import (
 from extract.records import Job
 from jobfit.errors import DocumentTooLarge, InvalidRequest, NotFound
 from matcher.batch import (
+    BLIND_FILE,
+    ID_LENGTH,
     JobSummary,
     ScreenError,
-    ScreenResults,
     ScreenRow,
     content_hash,
     job_summary,
@@ -55,85 +66,6 @@ from matcher.records import MatchReport
 
 blueprint = Blueprint("screenings", __name__, url_prefix="/v1")
 QUEUE_KEY = "jobfit.screenings"
-MAX_RESUMES = 2000  # per screening, after archives are expanded
-
-
-# --- request and response models ---------------------------------------------------------------
-
-
-class ScreeningOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    blind: bool = Field(False, description="redact personal data (and file names) in every output")
-
-
-class ScreeningRequest(BaseModel):
-    """``POST /v1/screenings`` as JSON: the job as text or a file, resumes as files (a .zip of
-    resumes counts as many)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"oneOf": [{"required": ["job_text"]}, {"required": ["job_file"]}]},
-    )
-
-    job_text: str | SkipJsonSchema[None] = None
-    job_file: FilePayload | SkipJsonSchema[None] = None
-    resumes: list[FilePayload] = Field(min_length=1, max_length=MAX_RESUMES)
-    options: ScreeningOptions = Field(default_factory=ScreeningOptions)
-
-
-class ScreeningForm(BaseModel):
-    """``POST /v1/screenings`` as ``multipart/form-data`` (documented; parsed by hand)."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"oneOf": [{"required": ["job_text"]}, {"required": ["job"]}]}
-    )
-
-    job: bytes | SkipJsonSchema[None] = Field(None, description="job description file")
-    job_text: str | SkipJsonSchema[None] = None
-    resumes: list[bytes] = Field(description="resume files (PDF, DOCX, TXT, MD, HTML) or .zip")
-    blind: bool = False
-
-
-class Progress(BaseModel):
-    done: int
-    total: int
-
-
-class FileError(BaseModel):
-    file: str
-    code: str
-    message: str
-
-
-class ScreeningCreated(BaseModel):
-    id: str
-    status: str
-    progress: Progress
-
-
-class ScreeningStatus(BaseModel):
-    id: str
-    status: str = Field(description="queued, running or done")
-    progress: Progress
-    errors: list[FileError]
-    job: JobSummary
-    scorer: str
-    blind: bool
-    created_at: datetime
-    expires_at: datetime
-
-
-class ScreeningResults(ScreenResults):
-    id: str
-    status: str
-    progress: Progress
-
-
-class _Input(BaseModel):
-    job: Upload
-    resumes: list[Upload]
-    blind: bool
 
 
 # --- routes ------------------------------------------------------------------------------------
@@ -170,11 +102,7 @@ def status(screening_id: str) -> Response:
     with runtime().database.session() as session:
         screening = _find(session, screening_id)
         done, total = progress(session, screening_id)
-        errors = [
-            FileError(file=row.file, code=row.error.code, message=row.error.message)
-            for row in _rows(session, screening)
-            if row.error is not None
-        ]
+        errors = _errors(session, screening)
         body = ScreeningStatus(
             id=screening.id,
             status=_status(done, total),
@@ -250,7 +178,7 @@ def _find(session: Session, screening_id: str) -> Screening:
     return screening
 
 
-def _parse(state: Runtime) -> _Input:
+def _parse(state: Runtime) -> ScreeningInput:
     max_bytes = state.config.max_file_bytes
     if request.mimetype == JSON:
         try:
@@ -265,7 +193,7 @@ def _parse(state: Runtime) -> _Input:
             else _decode(body.job_file, max_bytes, "job_file")  # type: ignore[arg-type]
         )
         resumes = [_decode(f, _archive_cap(state), "resumes") for f in body.resumes]
-        return _Input(job=job, resumes=resumes, blind=body.options.blind)
+        return ScreeningInput(job=job, resumes=resumes, blind=body.options.blind)
     if request.mimetype in FORMS:
         return _parse_form(state)
     raise UnsupportedMediaType(f"send {JSON} or multipart/form-data")
@@ -286,7 +214,7 @@ def _decode(payload: FilePayload, max_bytes: int, field: str) -> Upload:
     return Upload(filename=safe_filename(payload.filename), data=data)
 
 
-def _parse_form(state: Runtime) -> _Input:
+def _parse_form(state: Runtime) -> ScreeningInput:
     job_text = request.form.get("job_text", "")
     job_file = request.files.get("job")
     job_data = job_file.stream.read(state.config.max_file_bytes + 1) if job_file else b""
@@ -310,11 +238,11 @@ def _parse_form(state: Runtime) -> _Input:
     blind = request.form.get("blind", "false").strip().lower()
     if blind not in ("1", "true", "yes", "on", "", "0", "false", "no", "off"):
         raise InvalidRequest("blind: must be true or false")
-    return _Input(job=job, resumes=resumes, blind=blind in ("1", "true", "yes", "on"))
+    return ScreeningInput(job=job, resumes=resumes, blind=blind in ("1", "true", "yes", "on"))
 
 
 def _store(
-    state: Runtime, given: _Input, job: Job, inputs: list[BatchInput]
+    state: Runtime, given: ScreeningInput, job: Job, inputs: list[BatchInput]
 ) -> tuple[str, list[str]]:
     """Insert the screening, one item per distinct resume, and error results for unreadable
     files; the hashes to enqueue."""
@@ -361,6 +289,26 @@ def _store(
             write_result_once(session, screening, digest, error, None)
     failed_hashes = {digest for digest, _ in failed}
     return screening.id, [h for h in items if h not in failed_hashes]
+
+
+def _errors(session: Session, screening: Screening) -> list[FileError]:
+    """Unreadable files, without loading the reports (a status poll stays cheap)."""
+    found = session.execute(
+        select(ScreeningItem.filenames, ScreeningItem.resume_hash, ScreeningResult)
+        .join(
+            ScreeningResult,
+            (ScreeningResult.screening_id == ScreeningItem.screening_id)
+            & (ScreeningResult.resume_hash == ScreeningItem.resume_hash),
+        )
+        .where(ScreeningItem.screening_id == screening.id, ScreeningResult.error_code.is_not(None))
+    ).all()
+    errors = []
+    for filenames, digest, result in found:
+        label = BLIND_FILE.format(id=digest[:ID_LENGTH]) if screening.blind else filenames[0]
+        errors.append(
+            FileError(file=label, code=result.error_code or "", message=result.error_message or "")
+        )
+    return sorted(errors, key=lambda e: e.file)
 
 
 def _rows(session: Session, screening: Screening) -> list[ScreenRow]:

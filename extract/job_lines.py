@@ -139,7 +139,7 @@ def requirement_lines(sections: list[Section], text: str) -> list[JobLine]:
             raw = text[start:end]
             marker = BULLET_RE.match(raw)
             body_start = start + (marker.end() if marker else 0)
-            if is_fact(raw):
+            if _FACT_LABEL.match(raw):
                 continue  # "Compensation: $85,000 base ..." with whatever wraps under it
             for sentence, s_start, s_end in sentences(text[body_start:end], body_start):
                 stripped = sentence.strip()

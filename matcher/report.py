@@ -160,11 +160,11 @@ def _skill_components(skills: list[SkillOutcome]) -> list[Component]:
         matched = sum(o.matched is not None for o in chosen)
         listed_only = sum(o.matched is not None and not o.matched.evidenced for o in chosen)
         duties = [o for o in chosen if o.duty]
-        asked = len(chosen) - len(duties)
         if importance == "required" and duties:
+            duties_met = sum(o.matched is not None for o in duties)
             reason = (
-                f"{matched} of {asked} required skills and {len(duties)} skills the duties "
-                "name shown"
+                f"{matched - duties_met} of {len(chosen) - len(duties)} required skills and "
+                f"{duties_met} of {len(duties)} skills the duties name shown"
             )
         else:
             reason = f"{matched} of {len(chosen)} {importance} skills shown"

@@ -143,7 +143,8 @@ def match_skills(
     for skill in wanted:
         job_term = terms.get(skill.id, skill.name)
         found = _linked(skill, groups, by_id, taxonomy, job_term)
-        if found is None and skill.id in actions:
+        listed_only = found is not None and not found[0].evidenced
+        if (found is None or listed_only) and skill.id in actions:
             outcomes.append(_from_action(skill, actions[skill.id], job_term))
             continue
         if found is None and skill.id in METRIC_SKILLS:

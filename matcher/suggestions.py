@@ -109,8 +109,12 @@ def _skill_suggestions(inputs: SuggestionInputs) -> list[Suggestion]:
                         requirement=requirement,
                         impact=round(share, 2),
                         message=f"{IF_YOU_HAVE} {outcome.skill.name} experience, show it in a "
-                        f"bullet of the role where you used it; the posting lists it as "
-                        f"{importance}.",
+                        "bullet of the role where you used it; "
+                        + (
+                            "the posting's duties name it."
+                            if outcome.duty
+                            else f"the posting lists it as {outcome.skill.importance}."
+                        ),
                     )
                 )
                 continue

@@ -342,6 +342,10 @@ def _requirement_texts(taxonomy, text: str) -> list[str]:  # type: ignore[no-unt
             ["Experience with Salesforce"],
         ),
         ("- Experience with Salesforce\n\n$75,000–$88,000 base plus 10% variable.\n", None),
+        (  # a pay sentence goes, the ask before it stays
+            "- Experience with Salesforce. $170K–$200K base plus equity.\n",
+            ["Experience with Salesforce."],
+        ),
         ("- Experience with Salesforce\n- Travel: up to 25% travel for events\n", None),
         (  # two sentences in one item are two requirements; "e.g." does not end one
             "- Bachelor's degree (e.g. Business) or equivalent experience. 2+ years of sales "

@@ -112,3 +112,35 @@ def test_keyword_list_ranks_below_real_candidates(
     assert len(listed) >= 3  # its skills are only listed, and they count for little
     required = next(c for c in stuffer.components if c.name == "required_skills")
     assert required.value < 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("duty", "bullet", "skill"),
+    [
+        ("Negotiate annual pricing agreements", "Negotiated 40 annual renewals", "negotiation"),
+        (
+            "Prospect into mid-market retailers",
+            "Prospected into 300 retail accounts",
+            "prospecting",
+        ),
+        (
+            "Forecast accurately every week",
+            "Forecast in Clari within 5% each quarter",
+            "sales-forecasting",
+        ),
+    ],
+)
+def test_work_written_as_verbs_is_evidence(
+    taxonomy: Taxonomy, models: Models, duty: str, bullet: str, skill: str
+) -> None:
+    job = parse_job(
+        read_document(f"Account Executive\n\nWhat you'll do\n- {duty}\n".encode(), "job.txt"),
+        taxonomy,
+    )
+    text = f"Sam Lee\n\nEXPERIENCE\nAccount Executive, Acme, Jan 2020 - Present\n- {bullet}\n"
+    resume = parse_resume(read_document(text.encode(), "resume.txt"), taxonomy)
+    report = match(resume, job, models)
+    found = {m.id: m for m in report.matched}
+    assert skill in found and found[skill].evidenced
+    assert bullet.split()[0] in found[skill].evidence[0].text
