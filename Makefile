@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,6 +42,9 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench
+
+screenshots: install
+	JOBFIT_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/web
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from extract.job_terms import action_skills, alternatives
+from extract.job_terms import action_skills
 from extract.records import Job, JobSkill, Resume, ResumeSkill
 from jobfit.errors import NotFound
+from matcher.alternatives import Groups, alternative_groups, alternatives_of
 from matcher.encoder import Encoder
 from matcher.evidence import EvidenceIndex, Unit
 from matcher.records import Evidence, Matched, Missing, Via
@@ -117,18 +118,6 @@ def _evidence(skill: ResumeSkill, index: EvidenceIndex) -> list[Evidence]:
     return out
 
 
-Groups = list[tuple[list[str], bool]]
-
-
-def _alternatives(groups: Groups, skill_id: str) -> set[str]:
-    """Ids that the posting accepts instead of this one ("MEDDIC or MEDDPICC")."""
-    others: set[str] = set()
-    for group, _ in groups:
-        if skill_id in group:
-            others.update(other for other in group if other != skill_id)
-    return others
-
-
 def match_skills(
     resume: Resume, job: Job, taxonomy: Taxonomy, encoder: Encoder, index: EvidenceIndex
 ) -> list[SkillOutcome]:
@@ -179,37 +168,6 @@ def _mark_duty(outcome: SkillOutcome, job: Job) -> SkillOutcome:
     if outcome.skill.importance != "preferred" or requirement_for(job, outcome.skill.id):
         return outcome
     return replace(outcome, duty=True, weight=outcome.weight * DUTY_WEIGHT)
-
-
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.?|like|including|for example|i\.e\.?)\s", re.I)
-
-
-def alternative_groups(job: Job, taxonomy: Taxonomy) -> Groups:
-    """Alternatives groups, each with whether it is a generic ask with examples ("a CRM such as
-    Salesforce or HubSpot") rather than a plain choice ("MEDDIC or MEDDPICC"): those of the
-    requirement lines, and those of duty lines ("sequences in SalesLoft or Outreach")."""
-    seen: Groups = []
-
-    def add(group: list[str], line: str) -> None:
-        if all(group != known for known, _ in seen):
-            seen.append((group, bool(_EXAMPLES.search(line))))
-
-    for requirement in job.requirements:
-        for group in requirement.alternatives:
-            add(group, requirement.text)
-    for section in job.sections:
-        if section.kind not in ("responsibilities", "intro"):
-            continue
-        for line in section.text.splitlines():
-            spans = [
-                (span.entry_id, span.start, span.end)
-                for span in taxonomy.tag(line)
-                if span.entry_id in taxonomy
-                and taxonomy.get(span.entry_id).category not in NOT_SKILLS
-            ]
-            for group in alternatives(line, spans)[0]:
-                add(group, line)
-    return seen
 
 
 def collapse_alternatives(outcomes: list[SkillOutcome], groups: Groups) -> list[SkillOutcome]:
@@ -312,7 +270,7 @@ def _linked(
         resume_forms = {fold(mention.text) for mention in held.mentions} or {fold(held.name)}
         via: Via = "exact" if fold(job_term) in resume_forms else "alias"
         return held, via
-    for other_id in sorted(_alternatives(groups, skill.id)):
+    for other_id in sorted(alternatives_of(groups, skill.id)):
         if other_id in by_id:
             return by_id[other_id], "alternative"
     candidates = [s for s in by_id.values() if _satisfies(taxonomy, s.id, skill.id)]

@@ -37,6 +37,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ONNX_MODEL = REPO / "var" / "models" / "minilm-l6-int8.onnx"
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = REPO / "docs" / "screenshots"
+UPDATE_SCREENSHOTS = "JOBFIT_UPDATE_SCREENSHOTS"  # =1: refresh the copies in docs/screenshots
 JOBFIT = [sys.executable, "-c", "from jobfit.cli import main; main()"]
 BROWSER_ARGS = [
     "--headless",
@@ -67,15 +68,20 @@ def free_port() -> int:
 
 
 def save_screenshot(page: Any, name: str, *, scroll_to: str | None = None) -> Path:
-    """The whole page as a test artifact; the visible part (scrolled to ``scroll_to``) as the
-    copy the docs show, which keeps the committed images small."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    """The whole page as a test artifact (``test-artifacts/NAME``), and the visible part (scrolled
+    to ``scroll_to``) as the smaller copy the docs show (``test-artifacts/docs/NAME``). That copy
+    replaces ``docs/screenshots/NAME`` only when JOBFIT_UPDATE_SCREENSHOTS=1 (``make
+    screenshots``), so a test run leaves the git tree clean."""
+    (ARTIFACTS / "docs").mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=True)
     if scroll_to:
         page.evaluate(f"document.querySelector({scroll_to!r}).scrollIntoView()")
-    page.screenshot(path=str(SCREENSHOTS / name))
+    docs_copy = ARTIFACTS / "docs" / name
+    page.screenshot(path=str(docs_copy))
+    if os.environ.get(UPDATE_SCREENSHOTS) == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(docs_copy, SCREENSHOTS / name)
     return path
 
 
