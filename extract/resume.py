@@ -29,7 +29,8 @@ def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None =
     today = today or date.today()
     text = unflatten(document.text)  # same length and offsets as the document's text
     warnings = list(document.warnings)
-    sections = _merge_into_experience(find_sections(text, RESUME_HEADINGS, "contact"), text, today)
+    sections = _split_summary(find_sections(text, RESUME_HEADINGS, "contact"))
+    sections = _merge_into_experience(sections, text, today)
     if not any(section.kind == "experience" for section in sections):
         sections, inferred = _infer_experience(sections, today)
         message = (
@@ -62,7 +63,8 @@ def parse_resume(document: Document, taxonomy: Taxonomy, *, today: date | None =
         sections=sections,
         contact=extract_contact(contact_text or text[:500], text),
         summary=summary,
-        skills=resume_skills(tags, taxonomy, roles, today),
+        # the contact block never feeds the score; a credential after the name ("RN") still counts
+        skills=resume_skills([t for t in tags if t.section != "contact"], taxonomy, roles, today),
         experience=roles,
         total_years=total_years(roles, today),
         education=_education(sections, text),
@@ -94,6 +96,40 @@ def unflatten(text: str) -> str:
             line = _GAP.sub(_break, line)
         lines.append(line)
     return "".join(lines)
+
+
+_CONTACT_MARK = re.compile(r"@|https?://|www\.|linkedin\.com|\+?\d[\d ().-]{7,}\d")
+_CONTACT_SCAN = 8  # contact details sit in the first lines
+_SHORT_LINE = 4  # words: a location or a title line right after the details
+
+
+def _split_summary(sections: list[Section]) -> list[Section]:
+    """An untitled preamble holds the contact block (name to the last line with an e-mail, phone
+    or link among the first lines) and then a summary, which is not contact details."""
+    if not sections or sections[0].kind != "contact" or sections[0].heading is not None:
+        return sections
+    contact = sections[0]
+    lines = split_lines(contact.text, contact.start)
+    filled = [i for i, line in enumerate(lines) if line.stripped]
+    if not filled:
+        return sections
+    marked = [i for i in filled[:_CONTACT_SCAN] if _CONTACT_MARK.search(lines[i].text)]
+    last = marked[-1] if marked else filled[0]
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].stripped
+        and len(lines[last + 1].stripped.split()) <= _SHORT_LINE
+    ):
+        last += 1
+    if last + 1 >= len(lines) or not contact.text[lines[last].end - contact.start :].strip():
+        return sections
+    split_at = lines[last].end
+    offset = split_at - contact.start
+    head = contact.model_copy(update={"end": split_at, "text": contact.text[:offset]})
+    summary = Section(
+        kind="summary", heading=None, start=split_at, end=contact.end, text=contact.text[offset:]
+    )
+    return [head, summary, *sections[1:]]
 
 
 def _education(sections: list[Section], text: str) -> list[Education]:

@@ -191,3 +191,35 @@ def test_certifications_and_licences(taxonomy) -> None:  # type: ignore[no-untyp
         "acls-certification",
     }
     assert not {c.id for c in resume.certifications} & {s.id for s in resume.skills}
+
+
+HEADER = "Casey Moreno\nSenior Account Executive | Denver, CO\ncasey@example.com | 303-555-0101\n"
+UNTITLED_SUMMARY = (
+    "Closing AE selling Salesforce add-ons to mid-market manufacturers, with MEDDICC discipline.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (HEADER + "\n" + UNTITLED_SUMMARY + "\nExperience\nAE, Acme\n", ["contact", "summary"]),
+        (HEADER + "\nExperience\nAE, Acme\n", ["contact"]),
+        (HEADER + UNTITLED_SUMMARY + "\nExperience\nAE, Acme\n", ["contact", "summary"]),
+        ("Casey Moreno\n" + UNTITLED_SUMMARY + "\nExperience\nAE\n", ["contact", "summary"]),
+    ],
+    ids=["summary-after-contact", "no-summary", "no-blank-line", "name-only"],
+)
+def test_untitled_summary_is_split_from_contact(taxonomy, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    resume = parse_resume(Document(format="text", text=text), taxonomy, today=TODAY)
+    assert [s.kind for s in resume.sections if s.kind != "experience"] == kinds
+    assert resume.contact.name == "Casey Moreno"
+
+
+def test_contact_block_gives_no_skills_but_keeps_credentials(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Doe, RN\nSalesforce Tower, San Francisco\njane@example.com\n\nExperience\nNurse\n"
+    resume = parse_resume(Document(format="text", text=text), taxonomy, today=TODAY)
+    assert "salesforce" not in {skill.id for skill in resume.skills}
+    assert any(
+        "RN" in cert.name or cert.id.startswith("registered-nurse")
+        for cert in resume.certifications
+    )
