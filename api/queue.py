@@ -10,12 +10,16 @@ grace period of one lease (the worker died between taking the task and leasing t
 re-enqueued task that turns out to be a duplicate finds the result written and does nothing.
 ``jobfit worker`` runs ``reap`` every few seconds beside its consumer (first after a few seconds),
 and a periodic Huey task runs it, with the retention purge, every minute.
+
+Each worker process parses and embeds a posting once, on its first resume of that screening, and
+keeps it by job hash (``matcher.batch_job``): the job's texts are never embedded again there.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -41,13 +45,14 @@ from jobfit.config import Config
 from jobfit.errors import JobfitError
 from matcher import Models, load_models
 from matcher.batch import ScreenError, criterion_json, score_document, screen_error
+from matcher.batch_job import SeededEncoder, embed_job
 from matcher.records import MatchReport
 
 log = logging.getLogger("jobfit.queue")
 
 QUEUE_FILE = "queue.sqlite3"
 MAX_ATTEMPTS = 3  # a resume that kills its worker three times gets an error result instead
-JOB_CACHE = 8  # parsed postings kept per worker process
+JOB_CACHE = 8  # parsed and embedded postings kept per worker process
 
 
 @dataclass(frozen=True)
@@ -60,8 +65,11 @@ class QueueSettings:
     @classmethod
     def from_config(cls, config: Config) -> QueueSettings:
         extra = config.extra
+        # `jobfit worker` sets the name from --queue-name / JOBFIT_QUEUE_NAME; the web server has
+        # no such option, so it reads the same variable: both sides always name the same queue.
+        name = extra.get("queue_name") or os.environ.get("JOBFIT_QUEUE_NAME") or cls.name
         return cls(
-            name=str(extra.get("queue_name", cls.name)),
+            name=str(name),
             lease_s=float(extra.get("queue_lease_s", cls.lease_s)),
             stale_s=float(extra.get("queue_stale_s", cls.stale_s)),
             immediate=bool(extra.get("queue_immediate", False)),
@@ -81,13 +89,14 @@ def build_huey(config: Config, settings: QueueSettings) -> Huey:
 class _ProcessState:
     """What one process builds once: its own engine (never shared across a fork), the models
     (loaded on first use, so a consumer's parent that only reaps never loads them) and the
-    postings it has parsed."""
+    postings it has parsed, each with models whose encoder knows the posting's embeddings."""
 
     pid: int
     database: Database
     limits: Limits
     models: Models | None = None
-    jobs: OrderedDict[str, Job] = field(default_factory=OrderedDict)
+    jobs: OrderedDict[str, tuple[Job, Models]] = field(default_factory=OrderedDict)
+    jobs_lock: threading.Lock = field(default_factory=threading.Lock)  # thread consumers
 
 
 class ScreeningQueue:
@@ -124,17 +133,24 @@ class ScreeningQueue:
             state.models = load_models(self.config)
         return state.models
 
-    def _job(self, state: _ProcessState, screening: Screening) -> Job:
-        found = state.jobs.get(screening.job_hash)
-        if found is None:
+    def _job(self, state: _ProcessState, screening: Screening) -> tuple[Job, Models]:
+        """The screening's posting, parsed and embedded at most once per process."""
+        with state.jobs_lock:
+            found = state.jobs.get(screening.job_hash)
+            if found is not None:
+                state.jobs.move_to_end(screening.job_hash)
+                return found
+            models = self.models()
             document = read_document(
                 screening.job_data or b"", screening.job_filename, state.limits
             )
-            found = parse_job(document, self.models().taxonomy)
+            job = parse_job(document, models.taxonomy)
+            seeded = SeededEncoder(models.encoder, embed_job(job, models.encoder))
+            found = (job, Models(taxonomy=models.taxonomy, encoder=seeded))
             state.jobs[screening.job_hash] = found
             while len(state.jobs) > JOB_CACHE:
                 state.jobs.popitem(last=False)
-        return found
+            return found
 
     # --- tasks -----------------------------------------------------------------------------
 
@@ -163,10 +179,8 @@ class ScreeningQueue:
             )
         else:
             try:
-                job = self._job(state, screening)
-                outcome = score_document(
-                    data, filename, job, self.models(), state.limits, blind=blind
-                )
+                job, models = self._job(state, screening)
+                outcome = score_document(data, filename, job, models, state.limits, blind=blind)
             except JobfitError as exc:
                 outcome = screen_error(exc)
         criteria = criterion_json(outcome) if isinstance(outcome, MatchReport) else None

@@ -33,7 +33,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.db import Base, utcnow
-from matcher.batch import ScreenError
+from api.screening_records import FileError
+from matcher.batch import (
+    BLIND_FILE,
+    ID_LENGTH,
+    ScreenError,
+    ScreenRow,
+    mark_duplicate,
+    rank,
+    row_from_error,
+    row_from_report,
+)
 from matcher.records import MatchReport
 
 
@@ -262,3 +272,51 @@ def purge_expired(session: Session, now: datetime | None = None) -> tuple[int, i
         delete(ScreeningDecision).where(ScreeningDecision.expires_at < now)
     ).rowcount  # type: ignore[attr-defined]
     return len(expired), int(entries or 0)
+
+
+def file_errors(session: Session, screening: Screening) -> list[FileError]:
+    """Unreadable files, without loading the reports (a status poll stays cheap)."""
+    found = session.execute(
+        select(ScreeningItem.filenames, ScreeningItem.resume_hash, ScreeningResult)
+        .join(
+            ScreeningResult,
+            (ScreeningResult.screening_id == ScreeningItem.screening_id)
+            & (ScreeningResult.resume_hash == ScreeningItem.resume_hash),
+        )
+        .where(ScreeningItem.screening_id == screening.id, ScreeningResult.error_code.is_not(None))
+    ).all()
+    errors = []
+    for filenames, digest, result in found:
+        label = BLIND_FILE.format(id=digest[:ID_LENGTH]) if screening.blind else filenames[0]
+        errors.append(
+            FileError(file=label, code=result.error_code or "", message=result.error_message or "")
+        )
+    return sorted(errors, key=lambda e: e.file)
+
+
+def ranked_rows(session: Session, screening: Screening) -> list[ScreenRow]:
+    """The finished results as shortlist rows, copies of a resume marked as duplicates."""
+    items = session.scalars(
+        select(ScreeningItem).where(ScreeningItem.screening_id == screening.id)
+    ).all()
+    found = {
+        r.resume_hash: r
+        for r in session.scalars(
+            select(ScreeningResult).where(ScreeningResult.screening_id == screening.id)
+        )
+    }
+    rows: list[ScreenRow] = []
+    for item in items:
+        result = found.get(item.resume_hash)
+        if result is None:
+            continue
+        first_name = item.filenames[0]
+        if result.report is not None:
+            report = MatchReport.model_validate_json(result.report)
+            row = row_from_report(first_name, item.resume_hash, report, blind=screening.blind)
+        else:
+            error = ScreenError(code=result.error_code or "", message=result.error_message or "")
+            row = row_from_error(first_name, item.resume_hash, error, blind=screening.blind)
+        rows.append(row)
+        rows += [mark_duplicate(name, row, blind=screening.blind) for name in item.filenames[1:]]
+    return rank(rows)

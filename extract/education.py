@@ -100,12 +100,55 @@ def _context_ok(text: str, match: re.Match[str], in_education_section: bool) -> 
     return in_education_section or bool(re.match(r"\s+(?:in|of)\s", after))
 
 
+# "Bachelor of Business Administration": the words after "of" are the field, except for the
+# kinds of degree that name no subject ("Bachelor of Science in Nursing": the field follows "in")
+_OF_SUBJECT = re.compile(r"\b(?:bachelor|master|doctor|associate) of (?P<word>\w+)$", re.I)
+_DEGREE_KINDS = {"science", "sciences", "arts", "applied", "fine", "liberal", "philosophy", "letters"}
+# "(Marketing)", "(concentration in Marketing)", ", concentration: Marketing"
+_CONCENTRATION_RE = re.compile(
+    r"^\s*(?:\(\s*(?:(?:concentration|major|specialization|specialisation|emphasis|focus|"
+    r"minor)\s*(?:in|:)?\s*)?(?P<paren>[A-Z][A-Za-z&/ ]{1,60}?)\s*\)|"
+    r"[,;–—-]\s*(?:concentration|specialization|specialisation|emphasis|focus)\s*(?:in|:)?\s*"
+    r"(?P<label>[A-Z][A-Za-z&/ ]{1,60}?)(?=\s*(?:[,;|()\n–—]|$)))"
+)
+
+
 @dataclass(frozen=True)
 class DegreeMention:
     degree: Degree
     start: int
     end: int
     field: str | None
+    concentration: str | None = None  # "Bachelor of Business Administration (Marketing)"
+
+
+def _field_and_concentration(
+    text: str, match: re.Match[str]
+) -> tuple[str | None, str | None]:
+    """The field after a degree and a concentration in parentheses or after a label. Without a
+    field, a parenthesised subject is the field ("Bachelor of Science (Marketing)")."""
+    field_from = match.end()
+    subject = _OF_SUBJECT.search(match.group(0))
+    if subject and subject.group("word").casefold() not in _DEGREE_KINDS:
+        field_from = match.start() + subject.start("word")
+    after = text[field_from : field_from + 80]
+    if subject and subject.group("word").casefold() in ("applied", "fine", "liberal"):
+        kind = re.match(r"\s*(?:sciences?|arts)\b", after, re.I)  # "Applied Science", "Fine Arts"
+        after = after[kind.end() :] if kind else after
+    field_match = _FIELD_RE.match(after)
+    field = field_match.group("field").strip() if field_match else None
+    if field and _INSTITUTION_WORDS.search(field):
+        field = None
+    if field and " in " in field:  # "Engineering in Mechanical Engineering"
+        field = field.split(" in ", 1)[1].strip() or field
+    rest = after[field_match.end("field") :] if field_match and field else after
+    found = _CONCENTRATION_RE.match(rest)
+    concentration = (found.group("paren") or found.group("label")).strip() if found else None
+    if concentration and _INSTITUTION_WORDS.search(concentration):
+        concentration = None
+    if field is None:
+        return concentration, None
+    return field, concentration
 
 
 def find_degrees(text: str, in_education_section: bool) -> list[DegreeMention]:
@@ -116,15 +159,11 @@ def find_degrees(text: str, in_education_section: bool) -> list[DegreeMention]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            after = text[match.end() : match.end() + 80]
-            field_match = _FIELD_RE.match(after)
             if needs_context and not _context_ok(text, match, in_education_section):
                 continue
             taken.append((match.start(), match.end()))
-            field = field_match.group("field").strip() if field_match else None
-            if field and _INSTITUTION_WORDS.search(field):
-                field = None
-            found.append(DegreeMention(level, match.start(), match.end(), field))
+            field, concentration = _field_and_concentration(text, match)
+            found.append(DegreeMention(level, match.start(), match.end(), field, concentration))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -161,6 +200,7 @@ def extract_education(text: str, in_education_section: bool) -> list[Education]:
             Education(
                 degree=mention.degree,
                 field=mention.field,
+                concentration=mention.concentration,
                 institution=institution,
                 year=max(years) if years else None,
             )

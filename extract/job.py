@@ -15,10 +15,10 @@ from extract.education import DEGREE_ORDER, find_degrees
 from extract.job_lines import REQUIREMENT_SECTIONS, line_around, reflow, requirement_lines
 from extract.job_terms import (
     action_skills,
-    alternatives,
     compensation,
     education_fields,
     seniority_of,
+    skill_groups,
     travel_percent,
     work_mode,
 )
@@ -95,16 +95,17 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
             for t in line_tags
             if taxonomy.get(t.entry_id).category not in {"job_title", "degree_field"}
         ]
-        groups, line_examples = alternatives(
+        grouped = skill_groups(
             line.text, [(t.entry_id, t.start - line.start, t.end - line.start) for t in kept]
         )
-        examples.update(line.start + offset for offset in line_examples)
+        examples.update(line.start + offset for offset in grouped.examples)
         years = years_asked(line.text)
         requirement = Requirement(
             text=line.clean,
             importance=_importance(line.text, line.section),
             skills=list(dict.fromkeys(t.entry_id for t in kept)),
-            alternatives=groups,
+            alternatives=grouped.groups,
+            alternative_kinds=grouped.kinds,
             years_min=years[0] if years else None,
             years_max=years[1] if years else None,
         )
@@ -113,6 +114,10 @@ def parse_job(document: Document, taxonomy: Taxonomy) -> Job:
             line_of_tag[tag] = requirement
 
     def importance_of(tag: Tag) -> Importance | None:
+        if taxonomy.get(tag.entry_id).category == "industry" and not _asks_industry(
+            tag, line_of_tag.get(tag), text, sections
+        ):
+            return None  # "Prospect into mid-market retailers": the market, not a skill
         if tag in line_of_tag:
             return line_of_tag[tag].importance
         return _outside_importance(tag, text, sections)
@@ -179,13 +184,42 @@ def _outside_importance(tag: Tag, text: str, sections: list[Section]) -> Importa
         return "preferred"
     if tag.section == "requirements":
         return None
-    line, bullet = line_around(text, tag.start)
-    heading = next((s.heading for s in sections if s.start <= tag.start < s.end), None)
-    if bullet or (tag.section == "responsibilities" and heading and _DUTY_HEADING.search(heading)):
+    if _is_duty(tag, text, sections):
         return DUTIES_IMPORTANCE
-    if _CLEAR_ASK.search(line):
-        return _importance(line, "")
+    if _CLEAR_ASK.search(line_around(text, tag.start)[0]):
+        return _importance(line_around(text, tag.start)[0], "")
     return None
+
+
+def _is_duty(tag: Tag, text: str, sections: list[Section]) -> bool:
+    """Outside the requirement sections: a bullet, or prose under a duties heading."""
+    if tag.section in REQUIREMENT_SECTIONS:
+        return False
+    bullet = line_around(text, tag.start)[1]
+    heading = next((s.heading for s in sections if s.start <= tag.start < s.end), None)
+    return bullet or bool(
+        tag.section == "responsibilities" and heading and _DUTY_HEADING.search(heading)
+    )
+
+
+# a line that asks for experience of an industry ("experience in retail", "healthcare background")
+_INDUSTRY_ASK = re.compile(
+    r"\b(experience|experienced|background|years?|knowledge|familiar\w*|exposure|industry|"
+    r"sector|vertical|worked in|understanding of)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_industry(
+    tag: Tag, requirement: Requirement | None, text: str, sections: list[Section]
+) -> bool:
+    """An industry named in a requirement line that asks for experience of it, or in other prose
+    that asks for it; industries named in duties or company text describe the market."""
+    if requirement is not None:
+        return bool(_INDUSTRY_ASK.search(requirement.text))
+    if _is_duty(tag, text, sections) or _outside_importance(tag, text, sections) is None:
+        return False
+    return bool(_INDUSTRY_ASK.search(line_around(text, tag.start)[0]))
 
 
 def _with_actions(tags: list[Tag], sections: list[Section], taxonomy: Taxonomy) -> list[Tag]:

@@ -4,9 +4,10 @@ work mode."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract.metrics import parse_money
-from extract.records import Compensation, WorkMode
+from extract.records import Compensation, GroupKind, WorkMode
 
 _SENIORITY: list[tuple[str, str]] = [
     (
@@ -54,45 +55,106 @@ def seniority_of(title: str | None) -> str | None:
 
 _OR_GAP = re.compile(r"^\s*[(,]?\s*(?:or|and/or|/|\|)\s*\(?\s*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*,\s*$")
-_EXAMPLE_GAP = re.compile(
-    r"^\s*[(,:]?\s*(?:such as|e\.g\.?,?|eg\.?|like|including|i\.e\.?,?|for example|"
-    r"for instance|ex\.?|"
-    r"preferably|ideally)?\s*[(:]?\s*$",
+# words that introduce examples of what comes before ("a CRM such as Salesforce or HubSpot")
+_EXAMPLE_MARKER = re.compile(
+    r"(?<![\w.])(?:such as|e\.g\.?,?|eg\.|like|including|i\.e\.?,?|for example|for instance|"
+    r"ex\.|preferably|ideally)(?![\w])",
     re.IGNORECASE,
 )
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+# between a marker and the first example, and between examples
+_TO_FIRST = re.compile(r"^[\s,:(]*$")
+_BETWEEN = re.compile(r"^\s*(?:,|/|\||&)?\s*(?:or|and|and/or|nor)?\s*$", re.IGNORECASE)
+# between a generic ask and its examples: nothing, or a word or two ("CRM platforms such as")
+_GENERIC_GAP = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}[,(:]?\s*$")
+
+Span = tuple[str, int, int]  # taxonomy id, start, end
 
 
-def alternatives(text: str, spans: list[tuple[str, int, int]]) -> tuple[list[list[str]], set[int]]:
-    """Groups of ids any one of which meets the line ("MEDDIC or MEDDPICC"; "a CRM such as
-    Salesforce or HubSpot" -> [crm, salesforce, hubspot]) and the start offsets of the mentions
-    that were only examples of a generic entry."""
+@dataclass(frozen=True)
+class SkillGroups:
+    """The alternatives groups of one line, their kinds (parallel to ``groups``) and the start
+    offsets of mentions that are only examples of a generic ask."""
+
+    groups: list[list[str]]
+    kinds: list[GroupKind]
+    examples: set[int]
+
+
+def _generic_before(text: str, spans: list[Span], used: set[int], position: int) -> int | None:
+    """The tagged span right before an example list ("a CRM such as ..."), if any."""
+    before = [i for i, span in enumerate(spans) if span[2] <= position and i not in used]
+    if not before:
+        return None
+    last = max(before, key=lambda i: spans[i][2])
+    return last if _GENERIC_GAP.match(text[spans[last][2] : position]) else None
+
+
+def _example_group(
+    text: str, spans: list[Span], used: set[int], members: list[int], opener: int, out: SkillGroups
+) -> None:
+    """Record one example list (with the generic before it when tagged) as a group."""
+    if not members:
+        return
+    generic = _generic_before(text, spans, used | set(members), opener)
+    chosen = ([generic] if generic is not None else []) + members
+    ids = list(dict.fromkeys(spans[i][0] for i in chosen))
+    if len(ids) < 2:
+        return
+    used.update(chosen)
+    out.groups.append(ids)
+    out.kinds.append("such_as" if generic is not None else "any_of")
+    if generic is not None:
+        head = spans[generic][0]
+        out.examples.update(spans[i][1] for i in members if spans[i][0] != head)
+
+
+def skill_groups(text: str, spans: list[Span]) -> SkillGroups:
+    """Groups of ids any one of which meets the line. Skills in parentheses or after "such as",
+    "e.g.", "including", "like" are examples: one group together with the generic ask before
+    them when it is tagged (``such_as``: "a CRM such as Salesforce or HubSpot" -> [crm,
+    salesforce, hubspot]), else a plain choice (``any_of``: "a customer-facing role (sales,
+    customer service, teaching)"). Skills joined by "or" are a choice too ("MEDDIC or MEDDPICC")."""
     spans = sorted(spans, key=lambda span: span[1])
-    groups: list[list[str]] = []
-    examples: set[int] = set()
+    out = SkillGroups([], [], set())
+    used: set[int] = set()
+    for match in _PARENTHESES.finditer(text):
+        inside = [
+            i
+            for i, span in enumerate(spans)
+            if match.start() < span[1] and span[2] < match.end() and i not in used
+        ]
+        _example_group(text, spans, used, inside, match.start(), out)
+    for match in _EXAMPLE_MARKER.finditer(text):
+        chain: list[int] = []
+        for i, span in enumerate(spans):
+            if i in used or span[1] < match.end():
+                continue
+            previous = spans[chain[-1]][2] if chain else match.end()
+            gap = _TO_FIRST if not chain else _BETWEEN
+            if not gap.match(text[previous : span[1]]):
+                break
+            chain.append(i)
+        _example_group(text, spans, used, chain, match.start(), out)
+    free = [span for i, span in enumerate(spans) if i not in used]
     index = 0
-    while index < len(spans):
-        chain = [spans[index]]
+    while index < len(free):
+        chain_spans = [free[index]]
         has_or = False
-        generic_with_examples = False
-        while index + 1 < len(spans):
-            gap = text[chain[-1][2] : spans[index + 1][1]]
+        while index + 1 < len(free):
+            gap = text[chain_spans[-1][2] : free[index + 1][1]]
             if _OR_GAP.match(gap):
                 has_or = True
-            elif _LIST_GAP.match(gap):
-                pass
-            elif len(chain) == 1 and _EXAMPLE_GAP.match(gap) and gap.strip():
-                generic_with_examples = True
-            else:
+            elif not _LIST_GAP.match(gap):
                 break
-            chain.append(spans[index + 1])
+            chain_spans.append(free[index + 1])
             index += 1
         index += 1
-        ids = list(dict.fromkeys(span[0] for span in chain))
-        if len(ids) > 1 and (has_or or generic_with_examples):
-            groups.append(ids)
-            if generic_with_examples:
-                examples.update(span[1] for span in chain[1:] if span[0] != chain[0][0])
-    return groups, examples
+        ids = list(dict.fromkeys(span[0] for span in chain_spans))
+        if len(ids) > 1 and has_or:
+            out.groups.append(ids)
+            out.kinds.append("any_of")
+    return out
 
 
 _FIELD_STOP = re.compile(

@@ -15,6 +15,10 @@ DocumentFormat = Literal["pdf", "docx", "text", "markdown", "html"]
 Degree = Literal["high_school", "associate", "bachelor", "master", "doctorate"]
 Importance = Literal["required", "preferred"]
 WorkMode = Literal["remote", "hybrid", "on-site"]
+# an alternatives group: "such_as" = the first id is a generic ask and the others are examples of
+# it ("a CRM such as Salesforce or HubSpot"); "any_of" = any member meets the ask ("MEDDIC or
+# MEDDPICC", "a customer-facing role (sales, customer service, teaching)")
+GroupKind = Literal["any_of", "such_as"]
 MetricKind = Literal[
     "quota_attainment",
     "quota",
@@ -94,7 +98,8 @@ class Experience(BaseModel):
 
 class Education(BaseModel):
     degree: Degree | None
-    field: str | None = None
+    field: str | None = None  # "Business Administration" (the subject of "Bachelor of ...")
+    concentration: str | None = None  # "(Marketing)": a concentration, major or emphasis within it
     institution: str | None = None
     year: int | None = None
 
@@ -158,6 +163,7 @@ class Requirement(BaseModel):
     importance: Importance
     skills: list[str] = Field(default_factory=list)  # taxonomy ids
     alternatives: list[list[str]] = Field(default_factory=list)  # "MEDDIC or MEDDPICC": any one
+    alternative_kinds: list[GroupKind] = Field(default_factory=list)  # one per alternatives group
     years_min: float | None = None
     years_max: float | None = None
 

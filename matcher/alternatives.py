@@ -4,9 +4,7 @@ such as Salesforce or HubSpot" (a generic ask with examples), from its requireme
 
 from __future__ import annotations
 
-import re
-
-from extract.job_terms import alternatives
+from extract.job_terms import skill_groups
 from extract.records import Job
 from skills_taxonomy import Taxonomy
 
@@ -25,22 +23,21 @@ def alternatives_of(groups: Groups, skill_id: str) -> set[str]:
     return others
 
 
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.?|like|including|for example|i\.e\.?)\s", re.I)
-
-
 def alternative_groups(job: Job, taxonomy: Taxonomy) -> Groups:
     """Alternatives groups, each with whether it is a generic ask with examples ("a CRM such as
-    Salesforce or HubSpot") rather than a plain choice ("MEDDIC or MEDDPICC"): those of the
-    requirement lines, and those of duty lines ("sequences in SalesLoft or Outreach")."""
+    Salesforce or HubSpot", kind ``such_as``) rather than a plain choice ("MEDDIC or MEDDPICC"):
+    those of the requirement lines (their kinds come from the record), and those of duty lines
+    ("sequences in SalesLoft or Outreach")."""
     seen: Groups = []
 
-    def add(group: list[str], line: str) -> None:
+    def add(group: list[str], kind: str) -> None:
         if all(group != known for known, _ in seen):
-            seen.append((group, bool(_EXAMPLES.search(line))))
+            seen.append((group, kind == "such_as"))
 
     for requirement in job.requirements:
-        for group in requirement.alternatives:
-            add(group, requirement.text)
+        kinds = requirement.alternative_kinds
+        for number, group in enumerate(requirement.alternatives):
+            add(group, kinds[number] if number < len(kinds) else "any_of")
     for section in job.sections:
         if section.kind not in ("responsibilities", "intro"):
             continue
@@ -51,6 +48,7 @@ def alternative_groups(job: Job, taxonomy: Taxonomy) -> Groups:
                 if span.entry_id in taxonomy
                 and taxonomy.get(span.entry_id).category not in NOT_SKILLS
             ]
-            for group in alternatives(line, spans)[0]:
-                add(group, line)
+            found = skill_groups(line, spans)
+            for group, kind in zip(found.groups, found.kinds, strict=True):
+                add(group, kind)
     return seen

@@ -1,9 +1,10 @@
 """Run a screen: one job against many resumes, across worker processes, with a result cache.
 
-The job is parsed once here. Each pool worker builds its encoder once (the pool initializer) and
-gets the parsed job and taxonomy once (inherited through fork when this process holds no encoder);
-the encoder's LRU then embeds the job's sentences once per worker. Identical files are scored once
-and their copies marked ``duplicate_of``. ``workers=1`` scores in this process (no pool).
+The job is parsed and embedded once here. Each pool worker builds its encoder once (the pool
+initializer) and gets the parsed job, the job's embeddings (``matcher.batch_job``) and the taxonomy
+once (inherited through fork when this process holds no encoder), so no worker embeds the job
+again. Identical files are scored once and their copies marked ``duplicate_of``. ``workers=1``
+scores in this process (no pool).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from matcher.batch import (
 )
 from matcher.batch_cache import ResultCache, cache_key, cache_path
 from matcher.batch_inputs import BatchInput
+from matcher.batch_job import JobVectors, SeededEncoder, embed_job
 from matcher.encoder import CachedEncoder, OnnxEncoder, TorchEncoder, build_encoder
 from matcher.models import Models, load_models
 from matcher.records import MatchReport
@@ -177,16 +179,30 @@ def _run(
         for task in tasks:
             yield _score_task(task)
         return
-    # fork when this process holds no encoder (no ONNX/torch thread pools to inherit): workers
-    # start at once and share the parsed taxonomy copy-on-write; else a clean forkserver child.
+    seed = _embed_in_parent(job, config, models)
+    # fork when this process holds no models (the one-thread encoder that embedded the job is
+    # gone: no ONNX/torch thread pools to inherit): workers start at once and share the parsed
+    # taxonomy copy-on-write; else a clean forkserver child.
     fork = models is None and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else _clean_start_method())
     workers = min(options.workers, len(todo))
-    initargs = (config, job, options.blind, None, taxonomy if fork else None)
+    initargs = (config, job, options.blind, None, taxonomy if fork else None, seed)
     with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
         pool.close()
         pool.join()
+
+
+def _embed_in_parent(job: Job, config: Config, models: Models | None) -> JobVectors:
+    """The job's embeddings for every worker. Without models here, a single-threaded encoder is
+    built for the purpose and dropped before the pool forks."""
+    if models is not None:
+        return embed_job(job, models.encoder)
+    encoder = build_encoder(config.encoder, config.onnx_model)
+    try:
+        return embed_job(job, encoder)
+    finally:
+        del encoder
 
 
 def _clean_start_method() -> str:
@@ -204,8 +220,10 @@ def _init_worker(
     blind: bool,
     models: Models | None = None,
     taxonomy: Taxonomy | None = None,
+    seed: JobVectors | None = None,
 ) -> None:
-    """Once per worker process: load the models and keep the parsed job.
+    """Once per worker process: load the models and keep the parsed job, with its embeddings
+    (``seed``, made by the parent; embedded here when scoring in this process).
 
     A failure is kept and raised by the first task (an initializer that raises would make the pool
     start replacement workers for ever)."""
@@ -218,10 +236,13 @@ def _init_worker(
             loaded = Models(taxonomy=taxonomy, encoder=encoder)
         else:
             loaded = load_models(config)
+        if seed is None:
+            seed = embed_job(job, loaded.encoder)
     except JobfitError as exc:
         _worker["fatal"] = exc
         return
-    _worker.update(models=loaded, job=job, blind=blind, limits=Limits.from_config(config))
+    seeded = Models(taxonomy=loaded.taxonomy, encoder=SeededEncoder(loaded.encoder, seed))
+    _worker.update(models=seeded, job=job, blind=blind, limits=Limits.from_config(config))
 
 
 def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, Usage]:

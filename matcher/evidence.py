@@ -22,7 +22,8 @@ SIMILARITY_FULL = 0.65
 EVIDENCE_SECTIONS = ("summary", "experience", "achievements", "projects", "other")
 KEYWORD_LIST_MENTIONS, KEYWORD_LIST_SHARE = 4, 0.5  # a unit this full of skill names is a list
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9$])")
-_BULLET = re.compile(r"^[\s\-\u2022\u25aa\u25cf\u2023\u2043*\u00b7>o]+(?=\S)")
+# bullet markers; a hollow "o" bullet only when a space follows ("on the phone" keeps its "o")
+_BULLET = re.compile(r"^\s*(?:[\-\u2022\u25aa\u25cf\u2023\u2043*\u00b7>]+|o(?=\s))\s*(?=\S)")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -55,12 +56,17 @@ def resume_units(resume: Resume) -> list[Unit]:
     seen: set[str] = set()
     private = _private_strings(resume)
 
-    def add(text: str, section: str, role: int | None) -> None:
+    def add(text: str, section: str, role: int | None, within: tuple[int, int] | None) -> None:
+        """A unit; its offsets only when its text is exactly resume.text[start:end] inside
+        ``within`` (a scrubbed sentence has none)."""
         text = _scrub(text, private)
         if len(text.split()) < 2 or text in seen:
             return
         seen.add(text)
-        start = resume.text.find(text)
+        low, high = within or (0, len(resume.text))
+        start = resume.text.find(text, low, high)
+        if start < 0:
+            start = resume.text.find(text)
         units.append(
             Unit(
                 text,
@@ -72,12 +78,18 @@ def resume_units(resume: Resume) -> list[Unit]:
         )
 
     for index, role in enumerate(resume.experience):
+        span = (
+            (role.text_start, role.text_end)
+            if role.text_start is not None and role.text_end is not None
+            else None
+        )
         for bullet in role.bullets:
             for sentence in split_sentences(bullet):
-                add(sentence, "experience", index)
+                add(sentence, "experience", index, span)
+    summary = next((s for s in resume.sections if s.kind == "summary"), None)
     if resume.summary:
         for sentence in split_sentences(resume.summary):
-            add(sentence, "summary", None)
+            add(sentence, "summary", None, (summary.start, summary.end) if summary else None)
     has_bullets = any(role.bullets for role in resume.experience)
     for section in resume.sections:
         if section.kind not in EVIDENCE_SECTIONS:
@@ -85,7 +97,12 @@ def resume_units(resume: Resume) -> list[Unit]:
         if section.kind == "experience" and has_bullets:
             continue  # the roles' bullets already cover it
         for sentence in split_sentences(section.text):
-            add(sentence, section.kind, _role_at(resume, section.text, sentence, section.start))
+            add(
+                sentence,
+                section.kind,
+                _role_at(resume, section.text, sentence, section.start),
+                (section.start, section.end),
+            )
     return [unit for unit in units if not _keyword_list(unit, resume)]
 
 

@@ -55,7 +55,7 @@ def match(resume: Resume, job: Job, models: Models, *, blind: bool = False) -> M
                         for member in group:
                             skill_units.setdefault(member, skill_units[outcome.skill.id])
     requirements = assess_requirements(
-        job, index, encoder, credits, experience.relevant_years, rules, skill_units
+        job, index, encoder, credits, experience.relevant_years, rules, skill_units, _proven(skills)
     )
     evidence, evidence_reason = evidence_value(requirements)
 
@@ -117,6 +117,27 @@ def match(resume: Resume, job: Job, models: Models, *, blind: bool = False) -> M
         candidate=resume.contact.model_dump(include={"name", "email", "phone", "location"}),
     )
     return blind_report(report, resume) if blind else report
+
+
+PROVEN_CREDIT = 0.9  # exact, alias, alternative or hierarchy, used in a bullet
+
+
+def _proven(skills: list[SkillOutcome]) -> dict[str, list[str]]:
+    """Skill id -> the role bullets that show it, for skills met with full evidence; the member
+    of an alternatives group that met it proves the group's generic ask too."""
+    proven: dict[str, list[str]] = {}
+    for outcome in skills:
+        matched = outcome.matched
+        if matched is None or not matched.evidenced or matched.via == "semantic":
+            continue
+        if outcome.credit < PROVEN_CREDIT:
+            continue
+        texts = [e.text for e in matched.evidence if e.section == "experience"]
+        if texts:
+            proven[outcome.skill.id] = texts
+            if matched.satisfied_by is not None:
+                proven.setdefault(matched.id, texts)
+    return proven
 
 
 _DEGREE_WORDS = {

@@ -68,12 +68,15 @@ def assess_requirements(
     relevant_years: float,
     rules: RuleEvidence,
     skill_units: dict[str, list[str]] | None = None,
+    proven: dict[str, list[str]] | None = None,
 ) -> list[RequirementOutcome]:
     """``credits``: taxonomy id -> 0..1 for every skill or credential the scorer judged.
 
     Degree lines are judged from the education records and quota lines from the metrics (a
     degree or a figure is rarely a sentence that resembles the requirement), with that record
     as the evidence; years lines blend in relevant years; the rest is embedding similarity.
+    ``proven``: skill id -> role bullets that show it with full credit; a line whose every skill
+    (or alternatives group) is proven is met, with the bullet that shows them as its evidence.
     """
     if not job.requirements:
         return []
@@ -90,6 +93,10 @@ def assess_requirements(
             own = _skill_unit(requirement, skill_units, index, sims[row])
             if own is not None and shown >= 0.9:  # the bullet that shows the skill is the evidence
                 unit, similarity = own
+            shown_in = _proof_unit(requirement, credits, proven or {}, index, sims[row])
+            if shown_in is not None:
+                unit, similarity = shown_in
+                value = max(value, MET)
         ruled: Evidence | None = None
         if rules.education is not None and degree_line(requirement.text):
             value = rules.education
@@ -141,6 +148,32 @@ def _skill_unit(
         if unit.text in texts and (best is None or float(row[position]) > best[1]):
             best = (unit, float(row[position]))
     return best
+
+
+def _proof_unit(
+    requirement: Requirement,
+    credits: dict[str, float],
+    proven: dict[str, list[str]],
+    index: EvidenceIndex,
+    row: np.ndarray,
+) -> tuple[Unit, float] | None:
+    """When every skill slot of the line (a plain skill, or one alternatives group) is shown in a
+    role bullet, the bullet showing most of them (then reading most like the line)."""
+    grouped = {skill for group in requirement.alternatives for skill in group}
+    slots = [[skill] for skill in requirement.skills if skill not in grouped]
+    slots += [list(group) for group in requirement.alternatives]
+    slots = [slot for slot in slots if any(skill in credits for skill in slot)]  # scored ones
+    judged = [slot for slot in slots if any(skill in proven for skill in slot)]
+    if not slots or len(judged) < len(slots):
+        return None
+    best: tuple[int, float, Unit] | None = None
+    for position, unit in enumerate(index.units):
+        if unit.role is None:
+            continue
+        count = sum(any(unit.text in proven.get(skill, []) for skill in slot) for slot in slots)
+        if count and (best is None or (count, float(row[position])) > best[:2]):
+            best = (count, float(row[position]), unit)
+    return (best[2], best[1]) if best is not None else None
 
 
 def _ruled_line(text: str, rules: RuleEvidence) -> bool:

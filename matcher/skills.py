@@ -197,8 +197,13 @@ def collapse_alternatives(outcomes: list[SkillOutcome], groups: Groups) -> list[
                 ),
             )
             head = by_id.get(group[0])
-            if generic and head is not None and head.matched is not None:
-                keep = head  # "a CRM such as ...": the generic ask, shown as met via the example
+            if generic and head is not None and keep is not head:
+                # "a CRM such as ...": the generic ask, met via its best example
+                if head.matched is not None and head.credit >= keep.credit:
+                    keep = head
+                else:
+                    keep = _via_example(head, keep)
+                    by_id[head.skill.id] = keep
         else:
             keep = members[0]
         skill = keep.skill.model_copy(update={"importance": importance})
@@ -210,12 +215,26 @@ def collapse_alternatives(outcomes: list[SkillOutcome], groups: Groups) -> list[
             keep, skill=skill.model_copy(update={"name": name}), matched=matched
         )
         for other in members:
-            if other is keep:
+            if other is keep or other.skill.id == keep.skill.id:
                 continue
             direct = other.matched is not None and other.matched.via != "alternative"
             if not (direct and other.skill.count > groups_of[other.skill.id]):
                 dropped.add(other.skill.id)
     return [replaced.get(o.skill.id, o) for o in outcomes if o.skill.id not in dropped]
+
+
+def _via_example(head: SkillOutcome, example: SkillOutcome) -> SkillOutcome:
+    """The generic ask of a "such as" group ("a CRM") met through an example (Salesforce)."""
+    assert example.matched is not None
+    matched = example.matched.model_copy(
+        update={
+            "id": head.skill.id,
+            "name": head.skill.name,
+            "via": "hierarchy",
+            "satisfied_by": example.matched.satisfied_by or example.skill.name,
+        }
+    )
+    return replace(head, credit=example.credit, matched=matched)
 
 
 def _action_units(index: EvidenceIndex) -> dict[str, list[Unit]]:

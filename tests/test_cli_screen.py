@@ -5,14 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import zipfile
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from bench.resume_factory import generate_job, generate_resumes
+from extract import Limits, parse_job, read_document
 from jobfit.cli import main
+from matcher import Encoder, build_encoder
+from matcher.batch_job import job_texts
+from skills_taxonomy import load_taxonomy
 
 pytestmark = pytest.mark.slow  # loads the models
 
@@ -123,3 +130,45 @@ def test_an_unreadable_job_fails_with_its_code(workspace: Path) -> None:
         "screen", "--job", str(workspace / "empty_job.txt"), str(workspace / "applicants")
     )
     assert code == 11 and "empty_document" in err
+
+
+class LoggingEncoder:
+    """The real encoder, writing each text it encodes (and the process that asked) to a file: the
+    pool's workers are other processes, so the count has to outlive them."""
+
+    def __init__(self, inner: Encoder, log: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.log = log
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        with self.log.open("a", encoding="utf-8") as out:
+            out.write("".join(json.dumps([os.getpid(), t]) + "\n" for t in texts))
+        return self.inner.encode(texts)
+
+
+def test_the_job_is_embedded_once_per_batch_across_workers(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = workspace / "encoded.jsonl"
+
+    def logging_build_encoder(backend: str, onnx_model: Path) -> Encoder:
+        return LoggingEncoder(build_encoder(backend, onnx_model), log)
+
+    # the pool forks (the CLI holds no models), so its workers build their encoders this way too
+    monkeypatch.setattr("matcher.batch_run.build_encoder", logging_build_encoder)
+    job_path = workspace / "job.txt"
+    applicants = str(workspace / "applicants")
+    code, out, _ = run("screen", "--job", str(job_path), "--workers", "2", "--no-cache", applicants)
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 4
+
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    encoded = Counter(text for _, text in entries)
+    document = read_document(job_path.read_bytes(), "job.txt", Limits())
+    texts = job_texts(parse_job(document, load_taxonomy()))
+    assert len(texts) > 5
+    assert {text: encoded[text] for text in texts} == dict.fromkeys(texts, 1)
+    parent = os.getpid()  # CliRunner runs the command in this process
+    assert {pid for pid, text in entries if text in texts} == {parent}
+    workers = {pid for pid, _ in entries} - {parent}
+    assert workers  # the workers encoded the resumes, through the same logging encoder

@@ -1,17 +1,23 @@
 # mypy: disable-error-code="index"
 """``/v1/screenings`` through the Flask test client, with Huey in immediate mode (tasks run inside
-the POST), so each test sees a finished screening. The real consumer path is in
-test_screenings_worker.py."""
+the POST), so each test sees a finished screening. Every route runs against SQLite and against
+PostgreSQL (a unique schema per test, ``db_url`` of tests/api/conftest.py). The real consumer path
+is in test_screenings_worker.py."""
 
 from __future__ import annotations
 
 import base64
 import csv
 import io
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
+import numpy as np
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -19,6 +25,10 @@ from sqlalchemy import func, select, update
 
 from api.db import utcnow
 from api.screening_store import Screening, ScreeningDecision, ScreeningItem
+from extract import parse_job, read_document
+from jobfit.config import Config
+from matcher import Encoder, Models
+from matcher.batch_job import job_texts
 from tests.api.conftest import JOB_TEXT, RESUME_TEXT
 
 pytestmark = pytest.mark.slow  # the session's models
@@ -48,8 +58,8 @@ def zipped(files: dict[str, bytes]) -> bytes:
 
 
 @pytest.fixture
-def app(make_app: Callable[..., Flask]) -> Flask:
-    return make_app(extra={"queue_immediate": True})
+def app(make_app: Callable[..., Flask], db_url: str) -> Flask:
+    return make_app(database_url=db_url, extra={"queue_immediate": True})
 
 
 @pytest.fixture
@@ -171,6 +181,47 @@ def test_unknown_screening_is_404(client: FlaskClient, method: str, path: str) -
     assert response.json["error"]["code"] == "not_found"
 
 
+def test_html_report_is_a_self_contained_download(client: FlaskClient) -> None:
+    screening_id = post_json(
+        client,
+        {"jordan.txt": RESUME_TEXT.encode(), "nurse.txt": OTHER_RESUME.encode(), "e.txt": b""},
+    )
+    response = client.get(f"/v1/screenings/{screening_id}/results?format=html")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="screening-{screening_id}.html"'
+    )
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert response.headers["Cache-Control"] == "no-store"
+    page = response.get_data(as_text=True)
+    assert page.startswith("<!doctype html>") and "<script" not in page
+    links = re.findall(r"""(?:src|href)=['"]([^'"]*)""", page)
+    assert links and all(link.startswith("#") for link in links)  # self-contained: nothing to fetch
+    assert page.count("<svg") == 3  # score distribution, criteria and skills coverage
+    assert page.index("jordan.txt") < page.index("nurse.txt")  # ranked
+    assert "e.txt" in page and "empty_document" in page  # unreadable files listed
+
+
+def test_html_report_of_a_blind_screening_names_nobody(client: FlaskClient) -> None:
+    screening_id = post_json(client, {"jordan_lee.txt": RESUME_TEXT.encode()}, blind=True)
+    page = client.get(f"/v1/screenings/{screening_id}/results?format=html").get_data(as_text=True)
+    for private in ("Jordan", "jordan.lee@example.com", "555 0100", "jordan_lee.txt"):
+        assert private not in page
+    assert "Blind" in page
+
+
+def test_openapi_documents_the_result_formats(client: FlaskClient) -> None:
+    spec = client.get("/openapi.json").json
+    operation = spec["paths"]["/v1/screenings/{screening_id}/results"]["get"]
+    param = next(p for p in operation["parameters"] if p["name"] == "format")
+    assert param["schema"]["enum"] == ["json", "csv", "html"]
+    assert {"application/json", "text/csv", "text/html"} <= set(
+        operation["responses"]["200"]["content"]
+    )
+
+
 def test_bad_format_is_400(client: FlaskClient) -> None:
     screening_id = post_json(client, {"a.txt": RESUME_TEXT.encode()})
     response = client.get(f"/v1/screenings/{screening_id}/results?format=xml")
@@ -235,8 +286,11 @@ def test_reaper_requeues_an_item_whose_lease_expired(app: Flask, client: FlaskCl
     assert queue.reap() == 0
 
 
-def test_reaper_finds_tasks_lost_between_dequeue_and_lease(make_app: Callable[..., Flask]) -> None:
-    app = make_app(extra={"queue_lease_s": 5})  # a real SqliteHuey queue; no consumer runs
+def test_reaper_finds_tasks_lost_between_dequeue_and_lease(
+    make_app: Callable[..., Flask], db_url: str
+) -> None:
+    # a real SqliteHuey queue; no consumer runs
+    app = make_app(database_url=db_url, extra={"queue_lease_s": 5})
     client = app.test_client()
     screening_id = post_json(client, {"a.txt": RESUME_TEXT.encode(), "b.txt": b"Sales rep"})
     queue = app.extensions["jobfit.screenings"]
@@ -254,3 +308,40 @@ def test_reaper_finds_tasks_lost_between_dequeue_and_lease(make_app: Callable[..
     assert queue.reap() == 1
     assert queue.huey.pending_count() == 2
     assert queue.reap() == 0  # just re-enqueued: within its grace period
+
+
+class CountingEncoder:
+    """The real encoder, uncached, counting every text it is asked to encode."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.encoded: Counter[str] = Counter()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.encoded.update(texts)
+        return self.inner.encode(texts)
+
+
+def test_a_queue_worker_embeds_the_job_once(base_config: Config, models: Any) -> None:
+    from api.app import create_app
+
+    counting = CountingEncoder(models.encoder.inner)  # below the LRU: every real encode counts
+    app = create_app(
+        replace(base_config, extra={"queue_immediate": True}),
+        models=Models(taxonomy=models.taxonomy, encoder=counting),
+    )
+    try:
+        client = app.test_client()
+        resumes = {f"r{i}.txt": f"{RESUME_TEXT}\nReference {i}".encode() for i in range(3)}
+        first = post_json(client, resumes)
+        second = post_json(client, {"other.txt": OTHER_RESUME.encode()})
+        for screening_id in (first, second):
+            assert client.get(f"/v1/screenings/{screening_id}").json["status"] == "done"
+    finally:
+        app.extensions["jobfit"].database.dispose()
+    job = parse_job(read_document(JOB_TEXT.encode(), "job.txt"), models.taxonomy)
+    texts = job_texts(job)
+    assert len(texts) > 3
+    # 4 resumes in 2 screenings of the same posting: one worker process, one embedding
+    assert {text: counting.encoded[text] for text in texts} == dict.fromkeys(texts, 1)

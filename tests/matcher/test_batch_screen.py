@@ -10,6 +10,7 @@ import pytest
 from bench.resume_factory import generate_job, generate_resumes
 from extract import Limits
 from jobfit.config import Config
+from jobfit.errors import ModelUnavailable
 from matcher import Models, load_models
 from matcher.batch_inputs import collect
 from matcher.batch_run import ScreenOptions, screen
@@ -112,3 +113,11 @@ def test_two_workers_give_the_same_scores_as_one(
         (r.file, r.score) for r in serial.results
     ]
     assert stats.peak_rss_kb > 0
+
+
+def test_a_missing_model_fails_the_screen_with_its_code(folder: Path, tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path / "var", onnx_model=tmp_path / "missing.onnx")
+    inputs = collect([folder], Limits.from_config(config))
+    for workers in (1, 2):  # in this process, and in the pool's parent before it starts
+        with pytest.raises(ModelUnavailable, match="missing.onnx"):
+            screen(JOB, "job.txt", inputs, config, ScreenOptions(workers=workers, use_cache=False))

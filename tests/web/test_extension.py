@@ -190,6 +190,19 @@ def test_errors_read_well_and_the_resume_can_be_cleared(
     expect()(popup.locator("#setup")).to_contain_text("your resume")
 
 
+def test_chromium_decodes_the_icons(configured: tuple[Any, str, Any]) -> None:
+    _, ext_id, options = configured
+    decode = """async (src) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        return [image.naturalWidth, image.naturalHeight];
+    }"""
+    for size, path in MANIFEST["icons"].items():
+        found = options.evaluate(decode, f"chrome-extension://{ext_id}/{path}")
+        assert found == [int(size), int(size)]
+
+
 def test_privacy_note_exists() -> None:
     note = (Path(__file__).resolve().parents[2] / "docs" / "PRIVACY-EXTENSION.md").read_text()
     for topic in ("/v1/extract", "/v1/match", "chrome.storage.local", "remote code"):

@@ -76,7 +76,9 @@ def test_screen_a_zip(page: Any, screenings: Server, tmp_path: Path) -> None:
     assert [int(row["rank"]) for row in table] == ranks
     with page.expect_download() as download_info:
         page.click("#download-html")
-    assert "<table" in Path(download_info.value.path()).read_text()
+    report = Path(download_info.value.path()).read_text()
+    assert download_info.value.suggested_filename.endswith(".html")
+    assert "<table" in report and report.count("<svg") == 3  # the service's report, with charts
 
     page.click("#delete-screening")
     expect()(page.locator("#results-summary")).to_contain_text("Deleted from the service")

@@ -175,8 +175,9 @@ async function download(format) {
   }
 }
 
-// A self-contained copy of the ranked table (with this page's stylesheet inlined), for a service
-// whose results endpoint offers no HTML format.
+// The service renders the report (?format=html: table, charts, breakdowns). A service too old to
+// offer that format answers 400; then save a self-contained copy of the ranked table instead,
+// with this page's stylesheet inlined.
 async function standaloneReport() {
   const css = await (await fetch($("stylesheet-url").href)).text();
   const table = $("results").cloneNode(true);
