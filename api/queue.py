@@ -65,12 +65,9 @@ class QueueSettings:
     @classmethod
     def from_config(cls, config: Config) -> QueueSettings:
         extra = config.extra
-        # `jobfit worker` sets the name from --queue-name / JOBFIT_QUEUE_NAME; the web server has
-        # no such option, so it reads the same variable: both sides always name the same queue.
-        name = extra.get("queue_name") or os.environ.get("JOBFIT_QUEUE_NAME") or cls.name
         return cls(
-            name=str(name),
-            lease_s=float(extra.get("queue_lease_s", cls.lease_s)),
+            name=str(extra.get("queue_name") or config.queue_name),
+            lease_s=float(extra.get("queue_lease_s", config.queue_lease_s)),
             stale_s=float(extra.get("queue_stale_s", cls.stale_s)),
             immediate=bool(extra.get("queue_immediate", False)),
         )

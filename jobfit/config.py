@@ -27,6 +27,8 @@ class Config:
     rate_limit: str = "60/minute"
     cors_origins: tuple[str, ...] = ()
     retention_days: int = 30
+    queue_name: str = "jobfit"  # the web server and its workers must name the same queue
+    queue_lease_s: float = 300.0
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "INFO"
