@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from extract.archive import zip_bomb_refusal
 from extract.cleanup import clean_text
 from extract.doc_warnings import LIGHT, contact_in_header_warning, has_contact, hidden_warnings
 from extract.limits import Limits
@@ -104,20 +105,15 @@ def check_archive(data: bytes, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-            if len(entries) > _MAX_ENTRIES:
-                raise UnsafeDocument(f"the DOCX archive has {len(entries)} entries")
-            unzipped = sum(entry.file_size for entry in entries)
-            zipped = sum(entry.compress_size for entry in entries) or 1
-            if unzipped > limits.max_unzipped_bytes:
-                raise UnsafeDocument(
-                    f"the DOCX archive expands to {unzipped / 1e6:.0f} MB "
-                    f"(limit {limits.max_unzipped_bytes / 1e6:.0f} MB): a possible zip bomb"
-                )
-            if unzipped > 1_000_000 and unzipped / zipped > limits.max_zip_ratio:
-                raise UnsafeDocument(
-                    f"the DOCX archive is compressed {unzipped / zipped:.0f} to 1 "
-                    f"(limit {limits.max_zip_ratio:.0f}): a possible zip bomb"
-                )
+            refusal = zip_bomb_refusal(
+                entries,
+                what="the DOCX archive",
+                max_entries=_MAX_ENTRIES,
+                max_bytes=limits.max_unzipped_bytes,
+                max_ratio=limits.max_zip_ratio,
+            )
+            if refusal is not None:
+                raise refusal
             for entry in entries:
                 if entry.filename.endswith((".xml", ".rels")):
                     _check_xml(archive.read(entry), entry.filename, limits.max_xml_depth)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from extract import Limits
+from extract.archive import RATIO_FLOOR_BYTES, zip_bomb_refusal
 from jobfit.errors import (
     CorruptDocument,
     DocumentTooLarge,
@@ -32,7 +33,6 @@ class ArchiveLimits:
     max_members: int = 5_000
     max_total_bytes: int = 500 * 1024 * 1024  # inflated size of all members together
     max_ratio: float = 100.0  # compression ratio above which a large member is a bomb
-    ratio_floor_bytes: int = 1_000_000  # small members may compress well (text)
 
     @classmethod
     def from_limits(cls, limits: Limits) -> ArchiveLimits:
@@ -113,7 +113,13 @@ def _members(
             for info in archive.infolist()
             if not info.is_dir() and not _skipped(PurePosixPath(info.filename).parts)
         ]
-        refusal = _archive_refusal(entries, archive_limits)
+        refusal = zip_bomb_refusal(
+            entries,
+            what="the archive",
+            max_entries=archive_limits.max_members,
+            max_bytes=archive_limits.max_total_bytes,
+            max_ratio=archive_limits.max_ratio,
+        )
         if refusal is not None:
             yield BatchInput(name, error=refusal)
             return
@@ -122,30 +128,6 @@ def _members(
             if PurePosixPath(info.filename).suffix.lower() not in RESUME_SUFFIXES:
                 continue  # nested archives and other files are not resumes
             yield _member(archive, info, member, limits, archive_limits)
-
-
-def _archive_refusal(
-    entries: list[zipfile.ZipInfo], archive_limits: ArchiveLimits
-) -> JobfitError | None:
-    if len(entries) > archive_limits.max_members:
-        return UnsafeDocument(
-            f"the archive holds {len(entries)} files (limit {archive_limits.max_members})"
-        )
-    inflated = sum(info.file_size for info in entries)
-    compressed = sum(info.compress_size for info in entries) or 1
-    if inflated > archive_limits.max_total_bytes:
-        return UnsafeDocument(
-            f"the archive expands to {inflated / 1e6:.0f} MB "
-            f"(limit {archive_limits.max_total_bytes / 1e6:.0f} MB): a possible zip bomb"
-        )
-    if inflated > archive_limits.ratio_floor_bytes and inflated / compressed > (
-        archive_limits.max_ratio
-    ):
-        return UnsafeDocument(
-            f"the archive is compressed {inflated / compressed:.0f} to 1 "
-            f"(limit {archive_limits.max_ratio:.0f}): a possible zip bomb"
-        )
-    return None
 
 
 def _member(
@@ -157,9 +139,9 @@ def _member(
 ) -> BatchInput:
     if info.file_size > limits.max_bytes:
         return BatchInput(name, error=_too_large(info.file_size, limits.max_bytes))
-    if info.file_size > archive_limits.ratio_floor_bytes and info.file_size / max(
-        info.compress_size, 1
-    ) > (archive_limits.max_ratio):
+    if info.file_size > RATIO_FLOOR_BYTES and info.file_size / max(info.compress_size, 1) > (
+        archive_limits.max_ratio
+    ):
         return BatchInput(name, error=UnsafeDocument("the member is a possible zip bomb"))
     if info.flag_bits & 0x1:
         return BatchInput(name, error=CorruptDocument("the member is encrypted"))

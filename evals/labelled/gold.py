@@ -14,22 +14,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from extract.records import Degree, Importance, MetricKind
+
 HERE = Path(__file__).resolve().parent
-Degree = Literal["high_school", "associate", "bachelor", "master", "doctorate"]
-Importance = Literal["required", "preferred"]
-MetricKind = Literal[
-    "quota_attainment",
-    "quota",
-    "revenue",
-    "deal_size",
-    "pipeline",
-    "meetings",
-    "ranking",
-    "award",
-    "retention",
-    "win_rate",
-    "growth",
-]
 
 
 class AnyOf(BaseModel):
