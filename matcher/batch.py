@@ -146,13 +146,23 @@ def row_from_error(file: str, digest: str, error: ScreenError, *, blind: bool) -
     )
 
 
+_RECORD_SECTIONS = {"education", "certifications"}
+
+
 def top_evidence(report: MatchReport) -> str | None:
-    """The strongest evidence of a met requirement, else the first evidence of a matched skill."""
-    met = [r for r in report.requirements if r.status == "met" and r.evidence is not None]
+    """The strongest work evidence of a met requirement (a degree line only when nothing else is
+    met), else the first evidence of a matched skill."""
+    met = [(r, r.evidence) for r in report.requirements if r.status == "met" and r.evidence]
     if met:
-        best = max(met, key=lambda r: (r.importance == "required", r.strength or 0.0))
-        assert best.evidence is not None
-        return best.evidence.text
+        _, evidence = max(
+            met,
+            key=lambda pair: (
+                pair[1].section not in _RECORD_SECTIONS,
+                pair[0].importance == "required",
+                pair[0].strength or 0.0,
+            ),
+        )
+        return evidence.text
     for matched in sorted(report.matched, key=lambda m: m.importance != "required"):
         if matched.evidence:
             return matched.evidence[0].text
