@@ -103,7 +103,16 @@ def _context_ok(text: str, match: re.Match[str], in_education_section: bool) -> 
 # "Bachelor of Business Administration": the words after "of" are the field, except for the
 # kinds of degree that name no subject ("Bachelor of Science in Nursing": the field follows "in")
 _OF_SUBJECT = re.compile(r"\b(?:bachelor|master|doctor|associate) of (?P<word>\w+)$", re.I)
-_DEGREE_KINDS = {"science", "sciences", "arts", "applied", "fine", "liberal", "philosophy", "letters"}
+_DEGREE_KINDS = {
+    "science",
+    "sciences",
+    "arts",
+    "applied",
+    "fine",
+    "liberal",
+    "philosophy",
+    "letters",
+}
 # "(Marketing)", "(concentration in Marketing)", ", concentration: Marketing"
 _CONCENTRATION_RE = re.compile(
     r"^\s*(?:\(\s*(?:(?:concentration|major|specialization|specialisation|emphasis|focus|"
@@ -122,9 +131,7 @@ class DegreeMention:
     concentration: str | None = None  # "Bachelor of Business Administration (Marketing)"
 
 
-def _field_and_concentration(
-    text: str, match: re.Match[str]
-) -> tuple[str | None, str | None]:
+def _field_and_concentration(text: str, match: re.Match[str]) -> tuple[str | None, str | None]:
     """The field after a degree and a concentration in parentheses or after a label. Without a
     field, a parenthesised subject is the field ("Bachelor of Science (Marketing)")."""
     field_from = match.end()

@@ -109,6 +109,16 @@ def _example_group(
         out.examples.update(spans[i][1] for i in members if spans[i][0] != head)
 
 
+def _spelled_out_before(text: str, parentheses: re.Match[str]) -> bool:
+    """An acronym in parentheses whose letters start the words just before it."""
+    acronym = parentheses.group(1).strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", acronym) or not acronym[1:].isupper():
+        return False
+    letters = acronym.replace("&", "").casefold()
+    words = re.findall(r"[A-Za-z]+", text[: parentheses.start()])[-len(letters) :]
+    return "".join(word[0] for word in words).casefold() == letters
+
+
 def skill_groups(text: str, spans: list[Span]) -> SkillGroups:
     """Groups of ids any one of which meets the line. Skills in parentheses or after "such as",
     "e.g.", "including", "like" are examples: one group together with the generic ask before
@@ -124,6 +134,8 @@ def skill_groups(text: str, spans: list[Span]) -> SkillGroups:
             for i, span in enumerate(spans)
             if match.start() < span[1] and span[2] < match.end() and i not in used
         ]
+        if _spelled_out_before(text, match):
+            continue  # "Customer Relationship Management (CRM)": a name and its short form
         _example_group(text, spans, used, inside, match.start(), out)
     for match in _EXAMPLE_MARKER.finditer(text):
         chain: list[int] = []
@@ -131,8 +143,8 @@ def skill_groups(text: str, spans: list[Span]) -> SkillGroups:
             if i in used or span[1] < match.end():
                 continue
             previous = spans[chain[-1]][2] if chain else match.end()
-            gap = _TO_FIRST if not chain else _BETWEEN
-            if not gap.match(text[previous : span[1]]):
+            separator = _TO_FIRST if not chain else _BETWEEN
+            if not separator.match(text[previous : span[1]]):
                 break
             chain.append(i)
         _example_group(text, spans, used, chain, match.start(), out)
@@ -329,7 +341,8 @@ ACTION_SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "closing",
             r"\b(?:and|to)\s+close\b(?!\s+(?:plans?|dates?|the books|processes))|"
-            r"\bclos(?:e|ed|ing)\s+(?:new\s+|net[- ]new\s+)?(?:deals|business|orders|logos)\b",
+            r"\bclos(?:e|ed|ing)\s+(?:[$€£]?\d[\d.,]*\s?[KkMm]?\+?\s+)?(?:new\s+|net[- ]new\s+)?"
+            r"(?:deals|business|orders|logos|accounts|contracts)\b",
             re.I,
         ),
         (

@@ -75,7 +75,7 @@ def education_rule(resume: Resume, job: Job, encoder: Encoder) -> RuleResult:
 
 
 def _field_fit(resume: Resume, fields: list[str], encoder: Encoder) -> float:
-    held = [e.field for e in resume.education if e.field]
+    held = [f for e in resume.education for f in (e.field, e.concentration) if f]
     if not held:
         return 0.0
     if {fold(f) for f in held} & {fold(f) for f in fields}:

@@ -156,7 +156,10 @@ def _education_text(resume: Resume) -> str | None:
     if not held:
         return None
     best = max(held, key=lambda e: _DEGREE_RANK.index(e.degree or "high_school"))
-    parts = [_DEGREE_WORDS[best.degree or "high_school"], best.field, best.institution]
+    field = (
+        f"{best.field} ({best.concentration})" if best.field and best.concentration else best.field
+    )
+    parts = [_DEGREE_WORDS[best.degree or "high_school"], field, best.institution]
     return ", ".join(p for p in parts if p)
 
 

@@ -84,3 +84,32 @@ def test_field_institution_year(text: str, field: str | None, institution: str, 
 def test_degree_in_progress_is_not_counted() -> None:
     text = "Associate Degree in Nursing (ADN), 2024\nRN-to-BSN program, expected 2027\n"
     assert [e.degree for e in extract_education(text, in_education_section=True)] == ["associate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "concentration"),
+    [
+        (
+            "Bachelor of Business Administration (Marketing), Ohio State University, 2019",
+            "Business Administration",
+            "Marketing",
+        ),
+        ("Master of Business Administration", "Business Administration", None),
+        ("Bachelor of Science in Nursing", "Nursing", None),
+        ("Bachelor of Science (Marketing)", "Marketing", None),
+        ("Doctor of Philosophy in Economics", "Economics", None),
+        ("Associate of Applied Science", None, None),
+        ("Doctor of Nursing Practice", "Nursing Practice", None),
+        ("Bachelor of Engineering in Mechanical Engineering", "Mechanical Engineering", None),
+        ("BBA, Finance (concentration in Real Estate)", "Finance", "Real Estate"),
+        ("Bachelor of Arts, History - concentration: Modern Europe", "History", "Modern Europe"),
+        (
+            "B.A., Communication Studies, Texas State University, 2020",
+            "Communication Studies",
+            None,
+        ),
+    ],
+)
+def test_field_and_concentration(text: str, field: str | None, concentration: str | None) -> None:
+    (record,) = extract_education(text, in_education_section=True)
+    assert (record.field, record.concentration) == (field, concentration)

@@ -449,3 +449,92 @@ def test_one_line_posting_is_split_into_sentences(taxonomy) -> None:  # type: ig
     assert job.years_min == 2
     importance = {s.id: s.importance for s in job.skills}
     assert importance["java"] == "required" and importance["kubernetes"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    ("line", "groups", "kinds"),
+    [
+        (
+            "1+ year in a customer-facing role (sales, customer service, hospitality, teaching "
+            "all count)",
+            [["sales", "customer-service-skill", "hospitality-industry", "teaching"]],
+            ["any_of"],
+        ),
+        (
+            "Experience with a CRM such as Salesforce or HubSpot",
+            [["crm-software", "salesforce", "hubspot"]],
+            ["such_as"],
+        ),
+        (
+            "Experience with a CRM (e.g. Salesforce, HubSpot)",
+            [["crm-software", "salesforce", "hubspot"]],
+            ["such_as"],
+        ),
+        (
+            "Experience with CRM platforms like Salesforce, HubSpot, and Pipedrive",
+            [["crm-software", "salesforce", "hubspot", "pipedrive"]],
+            ["such_as"],
+        ),
+        ("Sales methodology (MEDDIC)", [["sales-methodology", "meddic"]], ["such_as"]),
+        ("Call recording tools including Gong and Chorus", [["gong", "chorus-ai"]], ["any_of"]),
+        ("MEDDIC or MEDDPICC experience", [["meddic", "meddpicc"]], ["any_of"]),
+        ("Salesforce and Excel skills", [], []),
+        ("Customer Relationship Management (CRM) experience", [], []),
+    ],
+)
+def test_alternatives_groups_and_kinds(
+    taxonomy, line: str, groups: list[list[str]], kinds: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    (requirement,) = _job(taxonomy, f"AE\n\nRequirements\n- {line}\n").requirements
+    assert (requirement.alternatives, requirement.alternative_kinds) == (groups, kinds)
+
+
+def test_examples_without_a_generic_keep_the_line_importance(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    job = _job(
+        taxonomy,
+        "SDR\n\nRequirements\n- 1+ year in a customer-facing role (sales, customer service, "
+        "hospitality, teaching all count)\n",
+    )
+    assert {s.importance for s in job.skills} == {"required"}
+
+
+@pytest.mark.parametrize(
+    ("section", "line", "industry"),
+    [
+        ("What you'll do", "Prospect into mid-market retailers by phone", None),
+        ("What you'll do", "Sell to hospitals and healthcare systems", None),
+        ("About us", "We build forecasting software for retail finance teams", None),
+        ("Requirements", "Experience in retail", "retail-industry"),
+        ("Requirements", "Background in life sciences sales", "life-sciences-industry"),
+    ],
+)
+def test_industries_are_skills_only_when_asked_for(
+    taxonomy, section: str, line: str, industry: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    text = f"Account Executive\n\n{section}\n- {line}\n\nNice to have\n- Salesforce\n"
+    found = [s.id for s in _job(taxonomy, text).skills if s.category == "industry"]
+    assert found == ([industry] if industry else [])
+
+
+@pytest.mark.parametrize("heading", ["What you'll do", "Requirements"])
+@pytest.mark.parametrize(
+    ("line", "closing"),
+    [
+        ("Negotiate and close new business", True),
+        ("Drive deals to close each quarter", True),
+        ("Close 10 new deals a month", True),
+        ("Close rate above 25%", False),
+        ("Close the books at month end", False),
+    ],
+)
+def test_closing_deals_is_never_the_close_crm(
+    taxonomy, heading: str, line: str, closing: bool
+) -> None:  # type: ignore[no-untyped-def]
+    ids = {s.id for s in _job(taxonomy, f"Account Executive\n\n{heading}\n- {line}\n").skills}
+    assert "close-crm" not in ids
+    assert ("closing" in ids) is closing
+
+
+def test_the_close_crm_named_as_a_tool_stays(taxonomy) -> None:  # type: ignore[no-untyped-def]
+    job = _job(taxonomy, "Account Executive\n\nRequirements\n- Experience with Close or HubSpot\n")
+    assert "close-crm" in {s.id for s in job.skills}
