@@ -22,7 +22,7 @@ JobfitError
  ├── Unauthorized                   unauthorized           401   exit 4
  ├── RateLimited                    rate_limited           429   exit 5
  ├── Conflict                       conflict               409   exit 6
- └── InsecureBind                   insecure_bind          500   exit 7    (serve: no keys, public host)
+ └── InsecureBind                   insecure_bind          500   exit 7   (no keys, public host)
 """
 
 from __future__ import annotations
