@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from api.db import Database
 from api.screening_store import ScreeningDecision, ScreeningItem, ScreeningResult
 from bench.resume_factory import generate_job, generate_resumes
 from jobfit.config import Config
-from tests.api.conftest import ONNX_MODEL, POSTGRES_ADMIN, postgres_available
+from tests.api.conftest import ONNX_MODEL, postgres_schema
 
 pytestmark = pytest.mark.slow
 
@@ -56,19 +56,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str
 
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
-    """A unique PostgreSQL schema in the test database, dropped afterwards."""
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-    schema = f"jobfit_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_ADMIN)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 def _config(env: dict[str, str]) -> Config:
