@@ -8,10 +8,7 @@ of a few generated job postings, so the encoder's cache sees realistic reuse of 
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +19,7 @@ from pathlib import Path
 import requests
 
 from bench import REPO
+from bench.live_server import jobfit_serve
 from bench.resume_factory import generate_job, generate_resumes
 
 WORKERS = 2
@@ -34,38 +32,12 @@ JOB_KINDS = ("account_executive", "sdr")
 RESUMES = 800
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start(port: int, data_dir: Path) -> subprocess.Popen[bytes]:
+def _env(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ, JOBFIT_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1")
     env["JOBFIT_RATE_LIMIT"] = "1000000/minute"  # measure the work, not the limiter's 429s
     env.setdefault("JOBFIT_ONNX_MODEL", str(REPO / "var" / "models" / "minilm-l6-int8.onnx"))
     env.pop("DATABASE_URL", None)
-    command = [sys.executable, "-c", "from jobfit.cli import main; main()", "serve"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS)]
-    log = (data_dir / "serve.log").open("wb")
-    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def _wait_ready(
-    base: str, process: subprocess.Popen[bytes], tmp_dir: str, timeout_s: float = 180
-) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < timeout_s:
-        if process.poll() is not None:
-            log = (Path(tmp_dir) / "serve.log").read_text(errors="replace")[-3000:]
-            raise RuntimeError(f"jobfit serve exited with {process.returncode}:\n{log}")
-        try:
-            if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return time.monotonic() - started
-        except requests.RequestException:  # not listening yet, or workers still loading
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("jobfit serve did not become ready")
+    return env
 
 
 def _drive(
@@ -109,12 +81,10 @@ def run(duration_s: float = DURATION_S) -> str:
         {"resume_text": resume.text, "job_text": jobs[index % len(jobs)]}
         for index, resume in enumerate(resumes)
     ]
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="jobfit-bench-") as tmp:
-        process = _start(port, Path(tmp))
-        try:
-            ready_s = _wait_ready(base, process, tmp)
+        options = ["--workers", str(WORKERS)]
+        with jobfit_serve(options, _env(Path(tmp)), Path(tmp) / "serve.log") as server:
+            base, ready_s = server.base, server.ready_s
             for body in bodies[-WARMUP_REQUESTS:]:
                 requests.post(f"{base}/v1/match", json=body, timeout=60)
             # disjoint slices: no resume is seen twice, so the encoder cache holds only postings
@@ -122,12 +92,6 @@ def run(duration_s: float = DURATION_S) -> str:
             latencies, failures, wall = _drive(
                 base, bodies[:-SOLO_RESUMES], duration_s, CONCURRENCY
             )
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
     if not latencies:
         return "## Service\n\nNo request succeeded; see `jobfit serve` output.\n"
     rate = len(latencies) / wall

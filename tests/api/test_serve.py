@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,17 +12,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from bench.live_server import JOBFIT, free_port, jobfit_serve
 from jobfit.cli import serve_cmd
 from jobfit.cli.serve_cmd import gunicorn_options, is_loopback
 from tests.api.conftest import JOB_TEXT, ONNX_MODEL, RESUME_TEXT
-
-JOBFIT = [sys.executable, "-c", "from jobfit.cli import main; main()"]
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def server_env(tmp_path: Path) -> dict[str, str]:
@@ -81,34 +71,9 @@ def test_serve_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
 
 @pytest.fixture(params=["gunicorn", "dev"])
 def live_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = free_port()
-    log_path = tmp_path / "server.log"
-    args = [*JOBFIT, "serve", "--host", "127.0.0.1", "--port", str(port), "--with-worker"]
-    args += ["--dev"] if request.param == "dev" else ["--workers", "1"]
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            args, env=server_env(tmp_path), stdout=log, stderr=subprocess.STDOUT
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                assert process.poll() is None, log_path.read_text()
-                try:
-                    if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except requests.RequestException:  # not listening yet, or still loading
-                    pass
-                assert time.monotonic() < deadline, "server did not become ready"
-                time.sleep(0.3)
-            yield base, log_path
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    options = ["--with-worker", *(["--dev"] if request.param == "dev" else ["--workers", "1"])]
+    with jobfit_serve(options, server_env(tmp_path), tmp_path / "server.log", 120) as server:
+        yield server.base, server.log
 
 
 @pytest.mark.slow

@@ -14,13 +14,9 @@ import json
 import math
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -30,6 +26,8 @@ from typing import Any
 import pytest
 import requests
 
+from bench.live_server import JOBFIT, jobfit_serve
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION = REPO / "extension"
@@ -38,7 +36,6 @@ ONNX_MODEL = REPO / "var" / "models" / "minilm-l6-int8.onnx"
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = REPO / "docs" / "screenshots"
 UPDATE_SCREENSHOTS = "JOBFIT_UPDATE_SCREENSHOTS"  # =1: refresh the copies in docs/screenshots
-JOBFIT = [sys.executable, "-c", "from jobfit.cli import main; main()"]
 BROWSER_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -59,12 +56,6 @@ def extension_id(manifest_key: str) -> str:
 def shown(score: float) -> str:
     """A score as the pages show it (JavaScript's Math.round: halves go up)."""
     return str(math.floor(score + 0.5))
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def save_screenshot(page: Any, name: str, *, scroll_to: str | None = None) -> Path:
@@ -137,31 +128,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         check=True,
     )
     key = created.stdout.strip().splitlines()[0].strip()
-    port = free_port()
-    log_path = root / "server.log"
-    args = [*JOBFIT, "serve", "--dev", "--with-worker", "--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("w") as log:
-        process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, log_path.read_text()
-            try:
-                if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:  # not listening yet
-                pass
-            assert time.monotonic() < deadline, "server did not become ready"
-            time.sleep(0.3)
-        yield Server(base=base, key=key, log=log_path)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    options = ["--dev", "--with-worker"]
+    with jobfit_serve(options, env, root / "server.log") as server:
+        yield Server(base=server.base, key=key, log=server.log)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
