@@ -342,7 +342,9 @@ ACTION_SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "closing",
             r"\b(?:and|to)\s+close\b(?!\s+(?:plans?|dates?|the books|processes))|"
             r"\bclos(?:e|ed|ing)\s+(?:[$€£]?\d[\d.,]*\s?[KkMm]?\+?\s+)?(?:new\s+|net[- ]new\s+)?"
-            r"(?:deals|business|orders|logos|accounts|contracts)\b",
+            r"(?:deals|business|orders|logos|accounts|contracts)\b|"
+            r"\bclos(?:ed|ing)\s+(?:\d[\d.,]*%\s+of\s+(?:quota|plan|target)|[$€£]\d)|"
+            r"\byears?\s+(?:of\s+)?(?:full[- ]cycle\s+)?closing\b",
             re.I,
         ),
         (
