@@ -78,7 +78,11 @@ def _alarm(timeout_s: float) -> Iterator[None]:
         yield  # an outer alarm fires first anyway; leave it alone
         return
 
+    expired = False
+
     def on_alarm(signum: int, frame: FrameType | None) -> None:
+        nonlocal expired
+        expired = True
         raise _DeadlineExpired
 
     started = time.monotonic()
@@ -94,6 +98,8 @@ def _alarm(timeout_s: float) -> Iterator[None]:
             if outer_delay:
                 remaining = max(outer_delay - (time.monotonic() - started), 1e-3)
                 signal.setitimer(signal.ITIMER_REAL, remaining, outer_interval)
+    if expired:  # the handler's exception can be swallowed (raised inside a __del__, say)
+        raise _DeadlineExpired
 
 
 _context_lock = threading.Lock()

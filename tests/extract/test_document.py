@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -120,6 +121,22 @@ def test_limits_from_config() -> None:
 def test_parse_over_the_time_limit_raises_parse_timeout() -> None:
     with pytest.raises(ParseTimeout):
         read_document(factories.dense_pdf(), "big.pdf", Limits(timeout_s=0.01))
+
+
+def test_deadline_holds_when_the_parser_swallows_the_alarm() -> None:
+    """A parser that catches everything (or an alarm landing in a finaliser) still times out."""
+
+    def stubborn() -> str:
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            try:
+                time.sleep(0.002)
+            except BaseException:  # swallowing the alarm is the point of the test
+                pass
+        return "finished"
+
+    with pytest.raises(ParseTimeout):
+        run_with_deadline(stubborn, timeout_s=0.01)
 
 
 def test_timer_is_disarmed_after_a_parse() -> None:
