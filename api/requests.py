@@ -228,13 +228,18 @@ def _source(
     if text is not None:
         return Upload(filename=f"{name}.txt", data=text.encode("utf-8"))
     assert file is not None  # the model's validator saw to it
-    if len(file.content_base64) > (max_file_bytes + 2) // 3 * 4 + 4:
-        raise DocumentTooLarge(f"{field}: the file is larger than {max_file_bytes} bytes")
+    return decode_file(file, max_file_bytes, field)
+
+
+def decode_file(payload: FilePayload, max_bytes: int, field: str) -> Upload:
+    """A JSON file payload as bytes; its size is checked before anything is decoded."""
+    if len(payload.content_base64) > (max_bytes + 2) // 3 * 4 + 4:
+        raise DocumentTooLarge(f"{field}: the file is larger than {max_bytes} bytes")
     try:
-        data = base64.b64decode(file.content_base64, validate=True)
+        data = base64.b64decode(payload.content_base64, validate=True)
     except (binascii.Error, ValueError):
         raise InvalidRequest(f"{field}.content_base64: not valid base64") from None
-    return Upload(filename=safe_filename(file.filename), data=data)
+    return Upload(filename=safe_filename(payload.filename), data=data)
 
 
 def _form_fields(

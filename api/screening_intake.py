@@ -6,8 +6,6 @@ The routes in ``api/screenings.py`` call ``accept``; everything here runs inside
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import uuid
 from datetime import timedelta
@@ -18,7 +16,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from api.db import utcnow
 from api.documents import job_from
-from api.requests import FORMS, JSON, FilePayload, Upload, describe, safe_filename
+from api.requests import FORMS, JSON, Upload, decode_file, describe, safe_filename
 from api.runtime import Runtime
 from api.screening_records import MAX_RESUMES, ScreeningInput, ScreeningRequest
 from api.screening_store import Screening, ScreeningItem, write_result_once
@@ -66,26 +64,16 @@ def _parse_json(state: Runtime) -> ScreeningInput:
     if body.job_text is not None and body.job_file is None:
         job = Upload(filename="job.txt", data=body.job_text.encode("utf-8"))
     elif body.job_file is not None and body.job_text is None:
-        job = _decode(body.job_file, state.config.max_file_bytes, "job_file")
+        job = decode_file(body.job_file, state.config.max_file_bytes, "job_file")
     else:
         raise InvalidRequest("give exactly one of job_text and job_file")
-    resumes = [_decode(f, _archive_cap(state), "resumes") for f in body.resumes]
+    resumes = [decode_file(f, _archive_cap(state), "resumes") for f in body.resumes]
     return ScreeningInput(job=job, resumes=resumes, blind=body.options.blind)
 
 
 def _archive_cap(state: Runtime) -> int:
     # a .zip of resumes may be larger than one file; the request size limit bounds it anyway
     return state.config.max_request_bytes
-
-
-def _decode(payload: FilePayload, max_bytes: int, field: str) -> Upload:
-    if len(payload.content_base64) > (max_bytes + 2) // 3 * 4 + 4:
-        raise DocumentTooLarge(f"{field}: a file is larger than {max_bytes} bytes")
-    try:
-        data = base64.b64decode(payload.content_base64, validate=True)
-    except (binascii.Error, ValueError):
-        raise InvalidRequest(f"{field}: content_base64 is not valid base64") from None
-    return Upload(filename=safe_filename(payload.filename), data=data)
 
 
 def _parse_form(state: Runtime) -> ScreeningInput:

@@ -11,13 +11,11 @@ import csv
 import io
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-import numpy as np
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -27,9 +25,10 @@ from api.db import utcnow
 from api.screening_store import Screening, ScreeningDecision, ScreeningItem
 from extract import parse_job, read_document
 from jobfit.config import Config
-from matcher import Encoder, Models
+from matcher import Models
 from matcher.batch_job import job_texts
 from tests.api.conftest import JOB_TEXT, RESUME_TEXT
+from tests.matcher.test_batch_job import CountingEncoder
 
 pytestmark = pytest.mark.slow  # the session's models
 
@@ -308,19 +307,6 @@ def test_reaper_finds_tasks_lost_between_dequeue_and_lease(
     assert queue.reap() == 1
     assert queue.huey.pending_count() == 2
     assert queue.reap() == 0  # just re-enqueued: within its grace period
-
-
-class CountingEncoder:
-    """The real encoder, uncached, counting every text it is asked to encode."""
-
-    def __init__(self, inner: Encoder) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.encoded: Counter[str] = Counter()
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.encoded.update(texts)
-        return self.inner.encode(texts)
 
 
 def test_a_queue_worker_embeds_the_job_once(base_config: Config, models: Any) -> None:
