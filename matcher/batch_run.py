@@ -3,17 +3,21 @@
 The job is parsed and embedded once here. Each pool worker builds its encoder once (the pool
 initializer) and gets the parsed job, the job's embeddings (``matcher.batch_job``) and the taxonomy
 once (inherited through fork when this process holds no encoder), so no worker embeds the job
-again. Identical files are scored once and their copies marked ``duplicate_of``. ``workers=1``
-scores in this process (no pool).
+again. The workers also share the embeddings they make for the length of the screen
+(``matcher.shared_embeddings``), so a text repeated across resumes is encoded once whichever
+worker meets it first. Identical files are scored once and their copies marked ``duplicate_of``.
+``workers=1`` scores in this process (no pool).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-import os
 import resource
+import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from extract import Limits, parse_job, read_document
@@ -37,21 +41,14 @@ from matcher.batch import (
 from matcher.batch_cache import ResultCache, cache_key, cache_path
 from matcher.batch_inputs import BatchInput
 from matcher.batch_job import JobVectors, SeededEncoder, embed_job
-from matcher.encoder import CachedEncoder, OnnxEncoder, TorchEncoder, build_encoder
-from matcher.models import Models, load_models
+from matcher.encoder import CachedEncoder, Encoder, OnnxEncoder, TorchEncoder, build_encoder
+from matcher.models import Models
 from matcher.records import MatchReport
+from matcher.shared_embeddings import SharedEmbeddings, create_store
 from skills_taxonomy import Taxonomy, load_taxonomy
 
 Outcome = MatchReport | ScreenError
-
-
-@dataclass(frozen=True)
-class Usage:
-    """A worker's resources so far: peak resident memory (KiB) and CPU seconds."""
-
-    pid: int
-    rss_kb: int
-    cpu_s: float
+MAX_CHUNK = 4
 
 
 @dataclass(frozen=True)
@@ -69,8 +66,6 @@ class ScreenStats:
     duplicates: int = 0
     errors: int = 0
     peak_rss_kb: int = 0  # peak resident memory of one worker (this process when workers=1)
-    worker_cpu_s: dict[int, float] = field(default_factory=dict)  # pid -> CPU seconds used
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def scorer_for(config: Config) -> str:
@@ -128,9 +123,8 @@ def screen(
         if on_done is not None:
             on_done(len(inputs) - len(todo))
 
-        for index, outcome, usage in _run(todo, inputs, job, config, options, models, taxonomy):
-            stats.peak_rss_kb = max(stats.peak_rss_kb, usage.rss_kb)
-            stats.worker_cpu_s[usage.pid] = usage.cpu_s
+        for index, outcome, rss_kb in _run(todo, inputs, job, config, options, models, taxonomy):
+            stats.peak_rss_kb = max(stats.peak_rss_kb, rss_kb)
             item, digest = inputs[index], content_hash(inputs[index].data)
             if isinstance(outcome, ScreenError):
                 rows[index] = row_from_error(item.name, digest, outcome, blind=options.blind)
@@ -170,7 +164,7 @@ def _run(
     options: ScreenOptions,
     models: Models | None,
     taxonomy: Taxonomy,
-) -> Iterator[tuple[int, Outcome, Usage]]:
+) -> Iterator[tuple[int, Outcome, int]]:
     if not todo:
         return
     tasks = [(index, inputs[index].name, inputs[index].data) for index in todo]
@@ -186,11 +180,25 @@ def _run(
     fork = models is None and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else _clean_start_method())
     workers = min(options.workers, len(todo))
-    initargs = (config, job, options.blind, None, taxonomy if fork else None, seed)
-    with context.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
-        yield from pool.imap_unordered(_score_task, tasks, chunksize=1)
-        pool.close()
-        pool.join()
+    with tempfile.TemporaryDirectory(prefix="jobfit-screen-") as private:
+        store = Path(private) / "embeddings.sqlite"
+        create_store(store)
+        initargs = (config, job, options.blind, None, taxonomy if fork else None, seed, store)
+        gc.freeze()  # the workers' collector then skips the inherited heap (fewer copied pages)
+        try:
+            pool = context.Pool(workers, initializer=_init_worker, initargs=initargs)
+        finally:
+            gc.unfreeze()
+        with pool:
+            chunk = _chunk(len(tasks), workers)
+            yield from pool.imap_unordered(_score_task, tasks, chunksize=chunk)
+            pool.close()
+            pool.join()
+
+
+def _chunk(tasks: int, workers: int) -> int:
+    """Resumes per message to a worker: fewer messages for the parent, yet a short tail."""
+    return max(1, min(MAX_CHUNK, tasks // (workers * 16)))
 
 
 def _embed_in_parent(job: Job, config: Config, models: Models | None) -> JobVectors:
@@ -221,6 +229,7 @@ def _init_worker(
     models: Models | None = None,
     taxonomy: Taxonomy | None = None,
     seed: JobVectors | None = None,
+    store: Path | None = None,
 ) -> None:
     """Once per worker process: load the models and keep the parsed job, with its embeddings
     (``seed``, made by the parent; embedded here when scoring in this process).
@@ -231,11 +240,11 @@ def _init_worker(
     try:
         if models is not None:
             loaded = models
-        elif taxonomy is not None:
-            encoder = CachedEncoder(build_encoder(config.encoder, config.onnx_model))
-            loaded = Models(taxonomy=taxonomy, encoder=encoder)
         else:
-            loaded = load_models(config)
+            encoder: Encoder = build_encoder(config.encoder, config.onnx_model)
+            if store is not None:
+                encoder = SharedEmbeddings(encoder, store)
+            loaded = Models(taxonomy=taxonomy or load_taxonomy(), encoder=CachedEncoder(encoder))
         if seed is None:
             seed = embed_job(job, loaded.encoder)
     except JobfitError as exc:
@@ -245,8 +254,8 @@ def _init_worker(
     _worker.update(models=seeded, job=job, blind=blind, limits=Limits.from_config(config))
 
 
-def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, Usage]:
-    """Score one input; also returns what this worker has used so far."""
+def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:
+    """Score one input; also returns this worker's peak resident memory so far (KiB)."""
     index, name, data = task
     if "fatal" in _worker:
         raise _worker["fatal"]
@@ -263,5 +272,4 @@ def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, Usage]:
         outcome = report
     except JobfitError as exc:
         outcome = screen_error(exc)
-    used = resource.getrusage(resource.RUSAGE_SELF)
-    return index, outcome, Usage(os.getpid(), used.ru_maxrss, used.ru_utime + used.ru_stime)
+    return index, outcome, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

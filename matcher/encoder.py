@@ -93,20 +93,22 @@ class OnnxEncoder:
         # at about 25% less throughput.
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
-            out[row] = self._encode_batch([text])[0]
+            out[row] = self._encode_one(text)
         return out
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _encode_one(self, text: str) -> np.ndarray:
+        # ``encode``, not ``encode_batch``: the batch call starts a rayon thread pool per process,
+        # whose spinning threads take CPU from the other workers of a screen.
+        encoding = self._tokenizer.encode(text)
+        ids = np.array([encoding.ids], dtype=np.int64)
+        mask = np.array([encoding.attention_mask], dtype=np.int64)
         feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         (tokens,) = self._session.run(["token_embeddings"], feeds)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        return _normalise(pooled)
+        return _normalise(pooled)[0]
 
 
 class CachedEncoder:

@@ -3,6 +3,7 @@ result cache, blind output and a two-process pool."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -99,9 +100,16 @@ def test_blind_output_has_no_names_emails_or_file_names(
     assert row.report.candidate is None
 
 
-def test_two_workers_give_the_same_scores_as_one(
-    folder: Path, config: Config, screen_models: Models
+def test_two_workers_give_the_same_scores_as_one_and_leave_no_shared_store(
+    folder: Path,
+    config: Config,
+    screen_models: Models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     inputs = collect([folder], Limits.from_config(config))
     serial, _ = screen(
         JOB, "job.txt", inputs, config, ScreenOptions(use_cache=False), models=screen_models
@@ -113,6 +121,7 @@ def test_two_workers_give_the_same_scores_as_one(
         (r.file, r.score) for r in serial.results
     ]
     assert stats.peak_rss_kb > 0
+    assert not list(scratch.iterdir())  # the workers' shared embeddings went with the screen
 
 
 def test_a_missing_model_fails_the_screen_with_its_code(folder: Path, tmp_path: Path) -> None:
