@@ -219,10 +219,28 @@ def _number_variants(word: str) -> list[str]:
     return []
 
 
+def _shadowed(
+    key: str, strength: Strength, entry_id: str, curated: dict[str, set[str]], unambiguous: set[str]
+) -> bool:
+    """Whether a curated form hides a generated one. A form that another entry curates only as
+    ambiguous ("Close", the CRM) stays generated when it needs context ("close" for Closing): the
+    tagger then reads the curated entry where the form is written as curated."""
+    if key not in curated:
+        return False
+    return key in unambiguous or strength is Strength.SURE or entry_id in curated[key]
+
+
 def generated_forms(entries: list[Entry]) -> dict[str, tuple[str, Strength]]:
-    """Inflected forms of skill names (see ``inflection``) that name no curated entry and come
-    from one entry only, each with its entry and strength."""
-    curated = {compact_key(f) for e in entries for f in (e.name, *e.aliases)}
+    """Inflected forms of skill names (see ``inflection``) that come from one entry only and name
+    no curated entry, but for forms curated only as ambiguous; each with its entry and strength."""
+    curated: dict[str, set[str]] = {}  # compact key -> the entries that name it
+    unambiguous: set[str] = set()
+    for e in entries:
+        marked = {exact_key(a) for a in e.ambiguous}
+        for f in (e.name, *e.aliases):
+            curated.setdefault(compact_key(f), set()).add(e.id)
+            if exact_key(f) not in marked:
+                unambiguous.add(compact_key(f))
     found: dict[str, dict[str, Strength]] = {}
     for entry in entries:
         if entry.category not in INFLECTED_CATEGORIES:
@@ -231,7 +249,7 @@ def generated_forms(entries: list[Entry]) -> dict[str, tuple[str, Strength]]:
         for form in dict.fromkeys((entry.name, *entry.aliases)):
             variants = inflections(form, ambiguous=exact_key(form) in ambiguous)
             for variant, strength in variants.items():
-                if compact_key(variant) in curated:
+                if _shadowed(compact_key(variant), strength, entry.id, curated, unambiguous):
                     continue
                 by_entry = found.setdefault(variant, {})
                 # the surest reading of a form an entry generates twice

@@ -256,9 +256,18 @@ def _is_acronym(form: str) -> bool:
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and " " not in form
 
 
+# among readings of the same span: a form as curated, then a generated one, then a curated form
+# in another case ("close" in a list is Closing; "Close" is the CRM)
+_READING_RANK = {Kind.LIST_ONLY: 2, Kind.VERB: 1, Kind.NEAR: 1}
+
+
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping spans, longest first, then earliest, then the order given."""
-    ordered = sorted(enumerate(candidates), key=lambda p: (-p[1].length, p[1].start, p[0]))
+    """Non-overlapping spans, longest first, then earliest, then the surest reading, then the
+    order given."""
+    ordered = sorted(
+        enumerate(candidates),
+        key=lambda p: (-p[1].length, p[1].start, _READING_RANK.get(p[1].kind, 0), p[0]),
+    )
     taken: set[int] = set()
     kept: list[Candidate] = []
     for _, c in ordered:

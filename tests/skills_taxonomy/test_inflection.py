@@ -56,17 +56,19 @@ def test_an_ambiguous_forms_plural_stays_in_context() -> None:
     assert inflections("Qualification", ambiguous=True)["qualify"] is Strength.VERB
 
 
-def test_generated_forms_never_shadow_a_curated_form_nor_serve_two_entries(
+def test_generated_forms_shadow_only_ambiguous_curated_forms_and_serve_one_entry(
     shipped: Taxonomy,
 ) -> None:
     entries = list(shipped.entries)
     forms = generated_forms(entries)
     assert forms["negotiated"][0] == "negotiation"
     assert forms["prospected"][0] == "prospecting"
-    # "close" names the Close CRM: no generated reading of it
-    assert "close" not in forms
+    # "Close" names the CRM only as an ambiguous form: "close" is also Closing, in context
+    assert forms["close"] == ("closing", Strength.CONTEXT)
+    plain = {f.lower() for e in entries for f in (e.name, *e.aliases) if f not in set(e.ambiguous)}
+    assert not plain & set(forms)
     curated = {f.lower() for e in entries for f in (e.name, *e.aliases)}
-    assert not curated & set(forms)
+    assert all(forms[form][1] is not Strength.SURE for form in curated & set(forms))
 
 
 INFLECTED_IN_CONTEXT = [

@@ -15,6 +15,7 @@ def test_spans_point_into_the_text(mini: Taxonomy) -> None:
     text = "Closed deals in Salesforce Sales Cloud and HubSpot CRM; k8s."
     spans = mini.tag(text)
     assert [(s.entry_id, s.text) for s in spans] == [
+        ("closing", "Closed deals"),
         ("salesforce-sales-cloud", "Salesforce Sales Cloud"),
         ("hubspot", "HubSpot CRM"),
         ("kubernetes", "k8s"),
@@ -58,7 +59,11 @@ AMBIGUOUS_IN_CONTEXT = [
     ("Gong-certified trainer", "gong"),
     ("Gong or similar call recorders", "gong"),
     ("Go or another compiled language", "go"),
-    ("Salesforce, HubSpot, negotiation, close, cold calling", "close-crm"),
+    ("Salesforce, Close, HubSpot", "close-crm"),
+    # lower case, a curated ambiguous name reads as the skill that generates it
+    ("Salesforce, HubSpot, negotiation, close, cold calling", "closing"),
+    ("prospecting, discovery, close, negotiation", "closing"),
+    ("Led discovery, close, and renewal", "closing"),
 ]
 
 
