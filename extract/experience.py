@@ -22,8 +22,8 @@ from extract.dates import (
 from extract.education import find_degrees
 from extract.records import Experience
 from extract.sections import Line, split_lines
+from extract.wrapped_lines import BULLET_RE, continues, join_wrapped
 
-BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣➢►✓❖]\s*|[-*–—]\s+|\d{1,2}[.)]\s+)")
 _SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,}|\s[–—-]\s|,\s|\s@\s|\sat\s|·|•)\s*")
 _TITLE_RE = re.compile(
     r"\b(executive|manager|representative|rep|engineer|developer|director|analyst|consultant|"
@@ -159,11 +159,7 @@ def extract_roles(section_text: str, offset: int, today: date) -> list[Experienc
             ):
                 header.append(lines[body_start].stripped)
                 body_start += 1
-        bullets = [
-            BULLET_RE.sub("", lines[i].text).strip()
-            for i in range(body_start, stop)
-            if lines[i].stripped
-        ]
+        bullets = join_wrapped([lines[i].text for i in range(body_start, stop)])
         title, employer, location = _split_header([h for h in header if h.strip()])
         dates = anchor.dates
         roles.append(
@@ -196,7 +192,13 @@ def _undated_roles(lines: list[Line]) -> list[Experience]:
             index += 1
             continue
         bullets_end = index + 1
-        while bullets_end < len(lines) and BULLET_RE.match(lines[bullets_end].text):
+        while bullets_end < len(lines) and (
+            BULLET_RE.match(lines[bullets_end].text)
+            or (
+                bullets_end > index + 1
+                and continues(lines[bullets_end - 1].text, lines[bullets_end].text)
+            )
+        ):
             bullets_end += 1
         if bullets_end == index + 1:
             index += 1
@@ -210,9 +212,7 @@ def _undated_roles(lines: list[Line]) -> list[Experience]:
                 start=None,
                 end=None,
                 months=None,
-                bullets=[
-                    BULLET_RE.sub("", lines[i].text).strip() for i in range(index + 1, bullets_end)
-                ],
+                bullets=join_wrapped([lines[i].text for i in range(index + 1, bullets_end)]),
                 text_start=line.start,
                 text_end=lines[bullets_end - 1].end,
             )

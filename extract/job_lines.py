@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.experience import BULLET_RE
 from extract.records import Section
 from extract.sections import split_lines
+from extract.wrapped_lines import BULLET_RE
 
 REQUIREMENT_SECTIONS = {"requirements", "preferred"}
 ASKING = re.compile(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from extract.records import Job, Resume
+from extract.wrapped_lines import join_wrapped
 from matcher.encoder import Encoder
 
 # cosine -> 0..1 strength: 0.25 counts for nothing, 0.65 and above for everything
@@ -39,9 +40,10 @@ class Unit:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Lines without bullet markers, split at sentence ends; fragments under 2 words dropped."""
+    """Lines without bullet markers, wrapped lines joined, split at sentence ends; fragments
+    under 2 words dropped."""
     out: list[str] = []
-    for line in text.splitlines():
+    for line in join_wrapped(text.splitlines()):
         line = _BULLET.sub("", line).strip()
         for sentence in _SENTENCE_END.split(line):
             sentence = sentence.strip()
@@ -57,25 +59,16 @@ def resume_units(resume: Resume) -> list[Unit]:
     private = _private_strings(resume)
 
     def add(text: str, section: str, role: int | None, within: tuple[int, int] | None) -> None:
-        """A unit; its offsets only when its text is exactly resume.text[start:end] inside
-        ``within`` (a scrubbed sentence has none)."""
+        """A unit; its offsets only when resume.text[start:end] holds its words, with any
+        whitespace between them, inside ``within`` (a scrubbed sentence has none)."""
         text = _scrub(text, private)
         if len(text.split()) < 2 or text in seen:
             return
         seen.add(text)
         low, high = within or (0, len(resume.text))
-        start = resume.text.find(text, low, high)
-        if start < 0:
-            start = resume.text.find(text)
-        units.append(
-            Unit(
-                text,
-                start if start >= 0 else None,
-                start + len(text) if start >= 0 else None,
-                section,
-                role,
-            )
-        )
+        found = _locate(resume.text, text, low, high) or _locate(resume.text, text)
+        start, end = found or (None, None)
+        units.append(Unit(text, start, end, section, role))
 
     for index, role in enumerate(resume.experience):
         span = (
@@ -104,6 +97,19 @@ def resume_units(resume: Resume) -> list[Unit]:
                 (section.start, section.end),
             )
     return [unit for unit in units if not _keyword_list(unit, resume)]
+
+
+def _locate(
+    haystack: str, text: str, low: int = 0, high: int | None = None
+) -> tuple[int, int] | None:
+    """Where ``text`` stands in ``haystack``, also when a line break sits between its words."""
+    high = len(haystack) if high is None else high
+    start = haystack.find(text, low, high)
+    if start >= 0:
+        return start, start + len(text)
+    spaced = re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+    found = spaced.search(haystack, low, high)
+    return (found.start(), found.end()) if found else None
 
 
 def _keyword_list(unit: Unit, resume: Resume) -> bool:

@@ -22,8 +22,8 @@ class Component(BaseModel):
 
 
 class Evidence(BaseModel):
-    text: str
-    start: int | None = None
+    text: str  # one sentence; a sentence wrapped across lines is joined with single spaces
+    start: int | None = None  # resume.text[start:end] holds the same words (line breaks kept)
     end: int | None = None
     section: str | None = None
     similarity: float | None = None

@@ -108,7 +108,10 @@ def _evidence(skill: ResumeSkill, index: EvidenceIndex) -> list[Evidence]:
             item = Evidence(text=unit.text, start=unit.start, end=unit.end, section=unit.section)
         else:
             item = Evidence(
-                text=mention.text, start=mention.start, end=mention.end, section=mention.section
+                text=" ".join(mention.text.split()),  # a mention may wrap: "discovery\ncalls"
+                start=mention.start,
+                end=mention.end,
+                section=mention.section,
             )
         if item.text not in seen:
             seen.add(item.text)

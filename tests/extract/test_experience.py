@@ -131,3 +131,21 @@ def test_wrapped_bullet_tail_is_not_the_next_header() -> None:
         ("Senior Engineer", "Stripe", "San Francisco, CA"),
         ("Software Engineer", "Figma", "San Francisco, CA"),
     ]
+    assert roles[0].bullets == [
+        "Mentored engineers and set review standards across the payments platform team, "
+        "ensuring clean, testable code practices"
+    ]
+
+
+def test_wrapped_bullets_of_an_undated_role_are_joined() -> None:
+    text = (
+        "Account Executive, Acme Corp\n"
+        "- Closed $1.2M in new ARR selling to mid-market\n"
+        "buyers in EMEA\n"
+        "- Ran demos\n"
+    )
+    (role,) = extract_roles(text, 0, TODAY)
+    assert role.bullets == [
+        "Closed $1.2M in new ARR selling to mid-market buyers in EMEA",
+        "Ran demos",
+    ]

@@ -1,5 +1,6 @@
 """Evidence spans: over every labelled resume-posting pair, each evidence text that carries
-offsets is exactly the resume's text between them and starts at a word boundary."""
+offsets has the words of the resume's text between them (a wrapped sentence joined) and starts at
+a word boundary."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ def test_every_evidence_span_is_the_resume_text(
                 at_boundary = item.start == 0 or not (
                     text[item.start - 1].isalnum() and text[item.start].isalnum()
                 )
-                if text[item.start : item.end] != item.text or not at_boundary:
+                words = " ".join(text[item.start : item.end].split())
+                if words != item.text or not at_boundary:
                     wrong.append(f"{resume_name} / {job_name}: {item.text[:40]!r}")
     assert checked > 1000
     assert wrong == []
@@ -77,3 +79,11 @@ def test_every_evidence_span_is_the_resume_text(
 )
 def test_bullet_markers_never_eat_a_word(line: str, first: str) -> None:
     assert split_sentences(line)[0] == first
+
+
+def test_a_wrapped_sentence_is_one_unit() -> None:
+    text = "• Closed $1.2M in new ARR selling to mid-market\nbuyers in EMEA. Ranked #2 of 40.\n"
+    assert split_sentences(text) == [
+        "Closed $1.2M in new ARR selling to mid-market buyers in EMEA.",
+        "Ranked #2 of 40.",
+    ]
