@@ -1,13 +1,12 @@
 """Run a screen: one job against many resumes, across worker processes, with a result cache.
 
-The job is parsed and embedded once here. Each pool worker builds its encoder once (the pool
-initializer) and gets the parsed job, the job's embeddings (``matcher.batch_job``) and the taxonomy
-once (inherited through fork when this process holds no encoder), so no worker embeds the job
-again. The workers also share the embeddings they make for the length of the screen
-(``matcher.shared_embeddings``), so a text repeated across resumes is encoded once whichever
+The job is parsed here. Each pool worker builds its encoder once (the pool initializer) and gets
+the parsed job and the taxonomy (inherited through fork when this process holds no encoder). The
+workers share the embeddings they make for the length of the screen
+(``matcher.shared_embeddings``): the first worker embeds the job's texts under the store's write
+lock and the others read them, and a text repeated across resumes is encoded once, whichever
 worker meets it first. Identical files are scored once and their copies marked ``duplicate_of``.
-``workers=1`` scores in this process (no pool).
-"""
+``workers=1`` scores in this process (no pool)."""
 
 from __future__ import annotations
 
@@ -40,8 +39,8 @@ from matcher.batch import (
 )
 from matcher.batch_cache import ResultCache, cache_key, cache_path
 from matcher.batch_inputs import BatchInput
-from matcher.batch_job import JobVectors, SeededEncoder, embed_job
-from matcher.encoder import CachedEncoder, Encoder, OnnxEncoder, TorchEncoder, build_encoder
+from matcher.batch_job import SeededEncoder, embed_job
+from matcher.encoder import CachedEncoder, OnnxEncoder, TorchEncoder, build_encoder
 from matcher.models import Models
 from matcher.records import MatchReport
 from matcher.shared_embeddings import SharedEmbeddings, create_store
@@ -173,17 +172,15 @@ def _run(
         for task in tasks:
             yield _score_task(task)
         return
-    seed = _embed_in_parent(job, config, models)
-    # fork when this process holds no models (the one-thread encoder that embedded the job is
-    # gone: no ONNX/torch thread pools to inherit): workers start at once and share the parsed
-    # taxonomy copy-on-write; else a clean forkserver child.
+    # fork when this process holds no models (no ONNX/torch thread pools to inherit): workers
+    # start at once and share the parsed taxonomy copy-on-write; else a clean forkserver child.
     fork = models is None and "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else _clean_start_method())
     workers = min(options.workers, len(todo))
     with tempfile.TemporaryDirectory(prefix="jobfit-screen-") as private:
         store = Path(private) / "embeddings.sqlite"
         create_store(store)
-        initargs = (config, job, options.blind, None, taxonomy if fork else None, seed, store)
+        initargs = (config, job, options.blind, None, taxonomy if fork else None, store)
         gc.freeze()  # the workers' collector then skips the inherited heap (fewer copied pages)
         try:
             pool = context.Pool(workers, initializer=_init_worker, initargs=initargs)
@@ -201,18 +198,6 @@ def _chunk(tasks: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, tasks // (workers * 16)))
 
 
-def _embed_in_parent(job: Job, config: Config, models: Models | None) -> JobVectors:
-    """The job's embeddings for every worker. Without models here, a single-threaded encoder is
-    built for the purpose and dropped before the pool forks."""
-    if models is not None:
-        return embed_job(job, models.encoder)
-    encoder = build_encoder(config.encoder, config.onnx_model)
-    try:
-        return embed_job(job, encoder)
-    finally:
-        del encoder
-
-
 def _clean_start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
@@ -228,25 +213,28 @@ def _init_worker(
     blind: bool,
     models: Models | None = None,
     taxonomy: Taxonomy | None = None,
-    seed: JobVectors | None = None,
     store: Path | None = None,
 ) -> None:
-    """Once per worker process: load the models and keep the parsed job, with its embeddings
-    (``seed``, made by the parent; embedded here when scoring in this process).
+    """Once per worker process: load the models and keep the parsed job with its embeddings.
 
-    A failure is kept and raised by the first task (an initializer that raises would make the pool
-    start replacement workers for ever)."""
+    With a shared ``store``, the job is embedded under the store's write lock: the first worker
+    encodes its texts and the others read them. A failure is kept and raised by the first task (an
+    initializer that raises would make the pool start replacement workers for ever)."""
     _worker.clear()
     try:
         if models is not None:
             loaded = models
-        else:
-            encoder: Encoder = build_encoder(config.encoder, config.onnx_model)
-            if store is not None:
-                encoder = SharedEmbeddings(encoder, store)
-            loaded = Models(taxonomy=taxonomy or load_taxonomy(), encoder=CachedEncoder(encoder))
-        if seed is None:
             seed = embed_job(job, loaded.encoder)
+        else:
+            encoder = build_encoder(config.encoder, config.onnx_model)
+            if store is None:
+                seed = embed_job(job, encoder)
+            else:
+                shared = SharedEmbeddings(encoder, store)
+                with shared.exclusive():
+                    seed = embed_job(job, shared)
+                encoder = shared
+            loaded = Models(taxonomy=taxonomy or load_taxonomy(), encoder=CachedEncoder(encoder))
     except JobfitError as exc:
         _worker["fatal"] = exc
         return

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +67,17 @@ class SharedEmbeddings:
             )
             self._db.commit()
         return out
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store's write lock: of the processes that embed the same texts at once (a
+        screen's workers, the job's texts), one encodes them and the others read its rows."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.commit()
 
     def _lookup(self, keys: list[bytes]) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}

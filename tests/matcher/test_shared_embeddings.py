@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -70,6 +71,33 @@ def test_embeddings_made_in_another_process_are_shared(
     rows = SharedEmbeddings(counting, store).encode(TEXTS)
     assert not counting.encoded
     assert np.allclose(rows, onnx_encoder.encode(TEXTS), atol=1e-6)
+
+
+def _embed_exclusively(store: Path, model: Path, start: Any, counts: Any) -> None:
+    counting = CountingEncoder(OnnxEncoder(model))
+    shared = SharedEmbeddings(counting, store)
+    start.wait()
+    with shared.exclusive():
+        shared.encode(TEXTS)
+    counts.put(sum(counting.encoded.values()))
+
+
+def test_processes_embedding_the_same_texts_at_once_encode_them_once(
+    store: Path, onnx_model: Path
+) -> None:
+    context = multiprocessing.get_context("spawn")
+    start, counts = context.Event(), context.Queue()
+    children = [
+        context.Process(target=_embed_exclusively, args=(store, onnx_model, start, counts))
+        for _ in range(3)
+    ]
+    for child in children:
+        child.start()
+    start.set()
+    encoded = sorted(counts.get(timeout=120) for _ in children)
+    for child in children:
+        child.join(timeout=60)
+    assert encoded == [0, 0, len(TEXTS)]
 
 
 def test_the_store_holds_no_text(store: Path, onnx_encoder: OnnxEncoder) -> None:
