@@ -26,6 +26,7 @@ def free_port() -> int:
 @dataclass(frozen=True)
 class Running:
     base: str
+    pid: int  # the ``jobfit serve`` process
     ready_s: float  # from start to the first 200 from /readyz
     log: Path
 
@@ -55,7 +56,7 @@ def jobfit_serve(
             if time.monotonic() - started > timeout_s:
                 raise RuntimeError(f"jobfit serve was not ready after {timeout_s:.0f} s")
             time.sleep(0.2)
-        yield Running(base=base, ready_s=time.monotonic() - started, log=log)
+        yield Running(base=base, pid=process.pid, ready_s=time.monotonic() - started, log=log)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

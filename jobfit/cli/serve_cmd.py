@@ -9,8 +9,10 @@ at head and never race to create it.
 
 from __future__ import annotations
 
+import ctypes
 import ipaddress
 import logging
+import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +25,7 @@ from jobfit.config import Config
 from jobfit.errors import InsecureBind, InvalidRequest, JobfitError, ModelUnavailable
 
 log = logging.getLogger("jobfit.serve")
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a child gets when its parent ends
 
 # A 20 s parse plus matching must finish well inside the worker timeout.
 WORKER_TIMEOUT_S = 120
@@ -199,7 +202,17 @@ def start_worker_process() -> subprocess.Popen[bytes] | None:
         return None
     command = [sys.executable, "-c", "from jobfit.cli import main; main()", "worker"]
     log.info("starting `jobfit worker` beside the web server")
-    return subprocess.Popen(command)
+    return subprocess.Popen(command, preexec_fn=_end_with_parent)
+
+
+def _end_with_parent() -> None:
+    """In the worker child: Linux sends it SIGTERM when the server ends, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def stop_process(process: subprocess.Popen[bytes] | None) -> None:
@@ -256,6 +269,7 @@ def serve(
         if dev:
             from api.app import create_app
 
+            signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the worker is stopped below
             create_app(config).run(host=host, port=port, threaded=True, use_reloader=False)
         else:
             run_gunicorn(config, gunicorn_options(host, port, workers, threads))

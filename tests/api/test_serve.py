@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -100,6 +101,46 @@ def test_real_server_over_http(live_server: tuple[str, Path]) -> None:
     assert "Jordan" not in log and "jordan.lee@example.com" not in log
     if not serve_cmd.worker_available():
         assert "batch screening is not available" in log
+
+
+def _batch_workers(server_pid: int) -> list[int]:
+    """The ``jobfit worker`` children of a server process (not its gunicorn workers)."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    return [
+        int(pid)
+        for pid in children
+        if Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2:-1] == [b"worker"]
+    ]
+
+
+def _ended(pid: int, timeout_s: float = 30) -> bool:
+    """Whether the process exits (or is left a zombie) within the time."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state in {"Z", "X"}:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("mode", "stop"),
+    [("dev", signal.SIGTERM), ("gunicorn", signal.SIGTERM), ("dev", signal.SIGKILL)],
+    ids=["dev-sigterm", "gunicorn-sigterm", "dev-sigkill"],
+)
+def test_the_batch_worker_ends_with_the_server(
+    tmp_path: Path, mode: str, stop: signal.Signals
+) -> None:
+    options = ["--with-worker", *(["--dev"] if mode == "dev" else ["--workers", "1"])]
+    with jobfit_serve(options, server_env(tmp_path), tmp_path / "server.log", 120) as server:
+        (worker,) = _batch_workers(server.pid)
+        os.kill(server.pid, stop)
+        assert _ended(worker), f"jobfit worker {worker} outlived the server ({stop.name})"
 
 
 def test_serve_fails_fast_without_the_onnx_model(tmp_path: Path) -> None:
