@@ -1,14 +1,19 @@
 """Prometheus metrics, on a registry owned by one app (so test apps never collide).
 
-With several gunicorn workers each worker counts its own requests; scrape through a per-worker
-port or aggregate in Prometheus (documented in docs/CONFIGURATION.md).
+Under gunicorn, ``jobfit serve`` points ``PROMETHEUS_MULTIPROC_DIR`` at a fresh folder before
+the workers start: each worker then writes its counts there and ``/metrics``, whichever worker
+answers, reports the sum over all of them (including workers that have since been replaced).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from jobfit.config import METRICS_DIR_ENV
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -47,4 +52,8 @@ class Metrics:
         )
 
     def exposition(self) -> bytes:
+        if os.environ.get(METRICS_DIR_ENV):
+            every_worker = CollectorRegistry()
+            MultiProcessCollector(every_worker)
+            return generate_latest(every_worker)
         return generate_latest(self.registry)

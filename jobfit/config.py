@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(os.environ.get("JOBFIT_DATA_DIR", "var"))
+# where prometheus_client keeps each process's metrics; read when it is first imported
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 @dataclass(frozen=True)

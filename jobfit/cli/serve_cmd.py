@@ -12,16 +12,18 @@ from __future__ import annotations
 import ctypes
 import ipaddress
 import logging
+import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from typing import Any
 
 import click
 
 from jobfit.cli.output import fail
-from jobfit.config import Config
+from jobfit.config import METRICS_DIR_ENV, Config
 from jobfit.errors import InsecureBind, InvalidRequest, JobfitError, ModelUnavailable
 
 log = logging.getLogger("jobfit.serve")
@@ -103,6 +105,17 @@ def run_gunicorn(config: Config, options: dict[str, Any]) -> None:
             return create_app(config)
 
     JobfitApplication().run()
+
+
+def _shared_metrics_dir() -> tempfile.TemporaryDirectory[str] | None:
+    """A fresh folder where every gunicorn worker writes its metrics, so that ``/metrics`` sums
+    them; set before anything imports prometheus_client (workers inherit the master's modules).
+    Removed when the server exits; a folder the operator chose is kept."""
+    if os.environ.get(METRICS_DIR_ENV):
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="jobfit-metrics-")
+    os.environ[METRICS_DIR_ENV] = folder.name
+    return folder
 
 
 def _batch_missing() -> None:
@@ -251,6 +264,7 @@ def serve(
     host: str | None, port: int | None, workers: int, threads: int, dev: bool, with_worker: bool
 ) -> None:
     """Serve the HTTP API (gunicorn by default)."""
+    metrics_dir = None if dev else _shared_metrics_dir()
     from api.logs import configure
     from api.security import checked_origins
 
@@ -275,3 +289,5 @@ def serve(
             run_gunicorn(config, gunicorn_options(host, port, workers, threads))
     finally:
         stop_process(child)
+        if metrics_dir is not None:
+            metrics_dir.cleanup()

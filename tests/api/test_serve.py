@@ -143,6 +143,31 @@ def test_the_batch_worker_ends_with_the_server(
         assert _ended(worker), f"jobfit worker {worker} outlived the server ({stop.name})"
 
 
+def _healthz_count(exposition: str) -> float:
+    prefix = 'jobfit_http_requests_total{method="GET",route="/healthz",status="200"} '
+    lines = [line for line in exposition.splitlines() if line.startswith(prefix)]
+    return float(lines[0].removeprefix(prefix)) if lines else 0.0
+
+
+@pytest.mark.slow
+def test_metrics_sum_every_gunicorn_worker_and_their_folder_ends_with_the_server(
+    tmp_path: Path,
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = server_env(tmp_path) | {"TMPDIR": str(scratch)}
+    with jobfit_serve(["--workers", "2"], env, tmp_path / "server.log", 120) as server:
+        assert len(list(scratch.glob("jobfit-metrics-*"))) == 1
+        before = _healthz_count(requests.get(f"{server.base}/metrics", timeout=5).text)
+        for _ in range(30):  # a new connection each time: the two workers share them
+            assert requests.get(f"{server.base}/healthz", timeout=5).status_code == 200
+        scrapes = [
+            _healthz_count(requests.get(f"{server.base}/metrics", timeout=5).text) for _ in range(6)
+        ]
+    assert scrapes == [before + 30] * 6  # whichever worker answers
+    assert not list(scratch.glob("jobfit-metrics-*"))
+
+
 def test_serve_fails_fast_without_the_onnx_model(tmp_path: Path) -> None:
     env = server_env(tmp_path) | {"JOBFIT_ONNX_MODEL": str(tmp_path / "missing.onnx")}
     result = subprocess.run(
