@@ -144,6 +144,14 @@ class InsecureBind(JobfitError):
     exit_code = 7
 
 
+class WorkerLost(JobfitError):
+    """A screening worker process died (killed, out of memory) before it returned its resumes."""
+
+    code = "worker_lost"
+    http_status = 503
+    exit_code = 22
+
+
 def all_errors() -> list[type[JobfitError]]:
     """Every error class, the root included, in definition order."""
     seen: list[type[JobfitError]] = [JobfitError]

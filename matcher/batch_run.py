@@ -15,6 +15,8 @@ import multiprocessing
 import resource
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from extract import Limits, parse_job, read_document
 from extract.records import Job
 from jobfit import __version__
 from jobfit.config import Config
-from jobfit.errors import JobfitError
+from jobfit.errors import JobfitError, WorkerLost
 from matcher.batch import (
     ScreenError,
     ScreenResults,
@@ -181,16 +183,28 @@ def _run(
         store = Path(private) / "embeddings.sqlite"
         create_store(store)
         initargs = (config, job, options.blind, None, taxonomy if fork else None, store)
-        gc.freeze()  # the workers' collector then skips the inherited heap (fewer copied pages)
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=initargs
+        )
         try:
-            pool = context.Pool(workers, initializer=_init_worker, initargs=initargs)
-        finally:
-            gc.unfreeze()
-        with pool:
             chunk = _chunk(len(tasks), workers)
-            yield from pool.imap_unordered(_score_task, tasks, chunksize=chunk)
-            pool.close()
-            pool.join()
+            gc.freeze()  # workers start at the first submit; their collector skips this heap
+            try:
+                futures = [
+                    pool.submit(_score_tasks, tasks[start : start + chunk])
+                    for start in range(0, len(tasks), chunk)
+                ]
+            finally:
+                gc.unfreeze()
+            for future in as_completed(futures):
+                yield from future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerLost(
+                "a screening worker died (killed or out of memory); run the screen again: "
+                "the resumes already scored come from the cache"
+            ) from exc
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunk(tasks: int, workers: int) -> int:
@@ -240,6 +254,10 @@ def _init_worker(
         return
     seeded = Models(taxonomy=loaded.taxonomy, encoder=SeededEncoder(loaded.encoder, seed))
     _worker.update(models=seeded, job=job, blind=blind, limits=Limits.from_config(config))
+
+
+def _score_tasks(tasks: list[tuple[int, str, bytes]]) -> list[tuple[int, Outcome, int]]:
+    return [_score_task(task) for task in tasks]
 
 
 def _score_task(task: tuple[int, str, bytes]) -> tuple[int, Outcome, int]:

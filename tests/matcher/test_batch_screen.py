@@ -3,16 +3,19 @@ result cache, blind output and a two-process pool."""
 
 from __future__ import annotations
 
+import os
+import signal
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.resume_factory import generate_job, generate_resumes
 from extract import Limits
 from jobfit.config import Config
-from jobfit.errors import ModelUnavailable
-from matcher import Models, load_models
+from jobfit.errors import ModelUnavailable, WorkerLost
+from matcher import Models, batch_run, load_models
 from matcher.batch_inputs import collect
 from matcher.batch_run import ScreenOptions, screen
 
@@ -130,3 +133,19 @@ def test_a_missing_model_fails_the_screen_with_its_code(folder: Path, tmp_path: 
     for workers in (1, 2):  # in this process, and in the pool's parent before it starts
         with pytest.raises(ModelUnavailable, match="missing.onnx"):
             screen(JOB, "job.txt", inputs, config, ScreenOptions(workers=workers, use_cache=False))
+
+
+def test_a_worker_that_dies_fails_the_screen_instead_of_hanging(
+    folder: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = batch_run.score_document
+
+    def dies_on_the_pdf(data: bytes, filename: str, *args: Any, **kwargs: Any) -> Any:
+        if filename.endswith(".pdf"):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        return real(data, filename, *args, **kwargs)
+
+    monkeypatch.setattr(batch_run, "score_document", dies_on_the_pdf)  # the workers fork
+    inputs = collect([folder], Limits.from_config(config))
+    with pytest.raises(WorkerLost, match="screening worker died"):
+        screen(JOB, "job.txt", inputs, config, ScreenOptions(workers=2, use_cache=False))
