@@ -35,6 +35,8 @@ class ResultCache:
         self.path = path
         self._db = sqlite3.connect(path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # no fsync per result: a power cut may lose the last few, which are scored again
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, scorer TEXT, report TEXT)"
         )
