@@ -6,7 +6,8 @@ workers share the embeddings they make for the length of the screen
 (``matcher.shared_embeddings``): the first worker embeds the job's texts under the store's write
 lock and the others read them, and a text repeated across resumes is encoded once, whichever
 worker meets it first. Identical files are scored once and their copies marked ``duplicate_of``.
-``workers=1`` scores in this process (no pool)."""
+``workers=1`` scores in this process (no pool).
+"""
 
 from __future__ import annotations
 

@@ -111,6 +111,11 @@ class OnnxEncoder:
         return _normalise(pooled)[0]
 
 
+def text_key(text: str) -> bytes:
+    """A text's cache key: a 16-byte hash, so caches never hold the text itself."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
 class CachedEncoder:
     """A bounded, thread-safe LRU of embeddings by text hash around any encoder."""
 
@@ -124,7 +129,7 @@ class CachedEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
+        keys = [text_key(text) for text in texts]
         rows: dict[bytes, np.ndarray] = {}
         todo: dict[bytes, str] = {}
         with self._lock:

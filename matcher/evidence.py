@@ -65,8 +65,7 @@ def resume_units(resume: Resume) -> list[Unit]:
         if len(text.split()) < 2 or text in seen:
             return
         seen.add(text)
-        low, high = within or (0, len(resume.text))
-        found = _locate(resume.text, text, low, high) or _locate(resume.text, text)
+        found = _locate(resume.text, text, within or (0, len(resume.text)))
         start, end = found or (None, None)
         units.append(Unit(text, start, end, section, role))
 
@@ -99,17 +98,19 @@ def resume_units(resume: Resume) -> list[Unit]:
     return [unit for unit in units if not _keyword_list(unit, resume)]
 
 
-def _locate(
-    haystack: str, text: str, low: int = 0, high: int | None = None
-) -> tuple[int, int] | None:
-    """Where ``text`` stands in ``haystack``, also when a line break sits between its words."""
-    high = len(haystack) if high is None else high
-    start = haystack.find(text, low, high)
-    if start >= 0:
-        return start, start + len(text)
-    spaced = re.compile(r"\s+".join(re.escape(word) for word in text.split()))
-    found = spaced.search(haystack, low, high)
-    return (found.start(), found.end()) if found else None
+def _locate(haystack: str, text: str, window: tuple[int, int]) -> tuple[int, int] | None:
+    """Where ``text`` stands in ``haystack``, inside ``window`` if it can, also when a line break
+    sits between its words."""
+    spaced: re.Pattern[str] | None = None
+    for low, high in (window, (0, len(haystack))):
+        start = haystack.find(text, low, high)
+        if start >= 0:
+            return start, start + len(text)
+        spaced = spaced or re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+        found = spaced.search(haystack, low, high)
+        if found:
+            return found.start(), found.end()
+    return None
 
 
 def _keyword_list(unit: Unit, resume: Resume) -> bool:

@@ -10,7 +10,6 @@ on its text alone (batches of one), so sharing never changes a score.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matcher.encoder import DIMENSIONS, Encoder
+from matcher.encoder import DIMENSIONS, Encoder, text_key
 
 BUSY_TIMEOUT_MS = 10_000
 LOOKUP_BATCH = 500  # below SQLite's limit on bound parameters
@@ -47,7 +46,7 @@ class SharedEmbeddings:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return out
-        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
+        keys = [text_key(text) for text in texts]
         stored = self._lookup(list(dict.fromkeys(keys)))
         missing: dict[bytes, str] = {}
         for row, (key, text) in enumerate(zip(keys, texts, strict=True)):
