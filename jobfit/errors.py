@@ -152,6 +152,14 @@ class WorkerLost(JobfitError):
     exit_code = 22
 
 
+class StorageUnavailable(JobfitError):
+    """A local file store (the screen's result cache or shared embeddings) cannot be written."""
+
+    code = "storage_unavailable"
+    http_status = 503
+    exit_code = 23
+
+
 def all_errors() -> list[type[JobfitError]]:
     """Every error class, the root included, in definition order."""
     seen: list[type[JobfitError]] = [JobfitError]

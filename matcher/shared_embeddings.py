@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from matcher.batch_cache import storage_errors
 from matcher.encoder import DIMENSIONS, Encoder, text_key
 
 BUSY_TIMEOUT_MS = 10_000
@@ -25,10 +26,13 @@ LOOKUP_BATCH = 500  # below SQLite's limit on bound parameters
 
 def create_store(path: Path) -> None:
     """Create the empty store; workers then open it with ``SharedEmbeddings``."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, row BLOB)")
-    connection.close()
+    with storage_errors("shared embeddings", path):
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, row BLOB)"
+            )
+        connection.close()
 
 
 class SharedEmbeddings:

@@ -14,7 +14,7 @@ import pytest
 from bench.resume_factory import generate_job, generate_resumes
 from extract import Limits
 from jobfit.config import Config
-from jobfit.errors import ModelUnavailable, WorkerLost
+from jobfit.errors import ModelUnavailable, StorageUnavailable, WorkerLost
 from matcher import Models, batch_run, load_models
 from matcher.batch_inputs import collect
 from matcher.batch_run import ScreenOptions, screen
@@ -149,3 +149,11 @@ def test_a_worker_that_dies_fails_the_screen_instead_of_hanging(
     inputs = collect([folder], Limits.from_config(config))
     with pytest.raises(WorkerLost, match="screening worker died"):
         screen(JOB, "job.txt", inputs, config, ScreenOptions(workers=2, use_cache=False))
+
+
+def test_an_unwritable_data_folder_fails_with_its_code(folder: Path, onnx_path: Path) -> None:
+    blocker = folder / "empty.txt"  # a file where the cache's folder should be
+    config = Config(data_dir=blocker / "var", onnx_model=onnx_path)
+    inputs = collect([folder], Limits.from_config(config))
+    with pytest.raises(StorageUnavailable, match="result cache"):
+        screen(JOB, "job.txt", inputs, config, ScreenOptions())

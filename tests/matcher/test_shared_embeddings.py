@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from jobfit.errors import StorageUnavailable
 from matcher import OnnxEncoder
 from matcher.shared_embeddings import LOOKUP_BATCH, SharedEmbeddings, create_store
 from tests.matcher.test_batch_job import CountingEncoder
@@ -108,3 +109,8 @@ def test_the_store_holds_no_text(store: Path, onnx_encoder: OnnxEncoder) -> None
     for text in TEXTS:
         assert text.encode() not in stored
         assert b"Salesforce" not in stored
+
+
+def test_a_store_that_cannot_be_created_fails_with_its_code(tmp_path: Path) -> None:
+    with pytest.raises(StorageUnavailable, match="shared embeddings"):
+        create_store(tmp_path / "missing" / "embeddings.sqlite")
