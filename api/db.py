@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from jobfit.config import Config
+from jobfit.errors import StorageUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -73,10 +74,13 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (a no-op when it is already there)."""
-        with self.engine.begin() as connection:
-            alembic_config = migrations_config()
-            alembic_config.attributes["connection"] = connection
-            command.upgrade(alembic_config, "head")
+        try:
+            with self.engine.begin() as connection:
+                alembic_config = migrations_config()
+                alembic_config.attributes["connection"] = connection
+                command.upgrade(alembic_config, "head")
+        except (SQLAlchemyError, OSError) as exc:
+            raise StorageUnavailable(f"cannot open the database: {_first_line(exc)}") from exc
 
     def reachable(self) -> bool:
         try:
@@ -112,12 +116,23 @@ def _engine(url: str) -> Engine:
     options: dict[str, Any] = {"pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                message = f"cannot create the database folder {folder}: {exc}"
+                raise StorageUnavailable(message) from exc
         options["connect_args"] = {"check_same_thread": False, "timeout": 30}
     engine = create_engine(parsed, **options)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    """A driver's message without SQLAlchemy's statement dump and background link."""
+    cause = getattr(exc, "orig", None) or exc
+    return str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -153,7 +153,8 @@ class WorkerLost(JobfitError):
 
 
 class StorageUnavailable(JobfitError):
-    """A local file store (the screen's result cache or shared embeddings) cannot be written."""
+    """A store jobfit writes (the database, a screen's result cache or shared embeddings) cannot
+    be opened or written."""
 
     code = "storage_unavailable"
     http_status = 503

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from jobfit.cli.output import fail
+from jobfit.cli.output import errors_as_exit_codes, fail
 from jobfit.config import METRICS_DIR_ENV, Config
 from jobfit.errors import InsecureBind, InvalidRequest, JobfitError, ModelUnavailable
 
@@ -171,11 +171,12 @@ def worker(workers: int | None, worker_type: str, queue_name: str, lease_s: floa
     configure(base.log_level)
     extra = {**base.extra, "queue_name": queue_name, "queue_lease_s": lease_s}
     config = replace(base, extra={**extra, "queue_stale_s": max(lease_s, 1800.0)})
-    database = Database.from_config(config)
-    try:
-        database.migrate()
-    finally:
-        database.dispose()
+    with errors_as_exit_codes():
+        database = Database.from_config(config)
+        try:
+            database.migrate()
+        finally:
+            database.dispose()
     queue = ScreeningQueue(config)
     stop = threading.Event()
 
