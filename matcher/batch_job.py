@@ -2,9 +2,10 @@
 
 ``embed_job`` encodes the posting's texts (title, requirement lines, skill names, fields of study)
 once; ``SeededEncoder`` then answers those texts from the stored rows and passes every other text
-(the resume's) to the worker's own encoder. ``jobfit screen`` embeds in the parent and hands the
-rows to each pool worker through the pool initializer; a queue worker process embeds a posting on
-first use and keeps it by job hash.
+(the resume's) to the worker's own encoder. In ``jobfit screen`` the first pool worker embeds the
+job under the lock of the screen's shared embeddings and the others read its rows
+(``matcher.batch_run``); a queue worker process embeds a posting on first use and keeps it by job
+hash.
 """
 
 from __future__ import annotations
