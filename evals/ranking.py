@@ -23,7 +23,7 @@ from scipy.stats import kendalltau, spearmanr
 
 from evals import LABELLED, SHARED_DATA
 from evals.labelled.gold import load_labelled
-from extract import Document, parse_job, parse_resume, read_document
+from extract import Document, parse_job, parse_resume
 from jobfit.config import Config
 from matcher import CachedEncoder, Encoder, Models, OnnxEncoder, TorchEncoder, match
 from matcher.onnx_export import export_onnx
@@ -89,14 +89,7 @@ class LabelledResult:
 
 def _labelled_section(taxonomy: Taxonomy, backends: dict[str, Encoder]) -> LabelledResult:
     data = load_labelled(LABELLED)
-    names = sorted({r for graded in data.relevance.values() for r in graded})
-    resumes = {
-        n: parse_resume(read_document(data.resume_path(n).read_bytes(), n), taxonomy) for n in names
-    }
-    jobs = {
-        n: parse_job(read_document(data.job_path(n).read_bytes(), n), taxonomy)
-        for n in data.relevance
-    }
+    resumes, jobs = data.parse_graded(taxonomy)
     rows: dict[str, dict[str, tuple[float, float]]] = {}
     graded_scores: list[tuple[int, float]] = []  # (grade, onnx score), for the bands table
     stuffer_notes: dict[str, str] = {}
@@ -124,7 +117,7 @@ def _labelled_section(taxonomy: Taxonomy, backends: dict[str, Encoder]) -> Label
         b: (mean(rows[j][b][0] for j in rows), mean(rows[j][b][1] for j in rows)) for b in backends
     }
     lines = [
-        f"### Labelled set ({len(names)} resumes × {len(jobs)} postings, grades 0–3)\n",
+        f"### Labelled set ({len(resumes)} resumes × {len(jobs)} postings, grades 0–3)\n",
         "| Posting | nDCG@3 onnx-int8 | nDCG@3 torch | pairwise onnx-int8 | pairwise torch "
         "| stuffer below the grade ≥2 resumes |",
         "|---|---|---|---|---|---|",
@@ -153,7 +146,7 @@ def _labelled_section(taxonomy: Taxonomy, backends: dict[str, Encoder]) -> Label
         )
     )
     lines.append(
-        f"Time for {len(names) * len(jobs)} matches: "
+        f"Time for {len(resumes) * len(jobs)} matches: "
         + ", ".join(f"{b} {s:.1f} s" for b, s in seconds.items())
         + " (parsing excluded).\n"
     )

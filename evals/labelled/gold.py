@@ -14,7 +14,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from extract import Job, Resume, parse_job, parse_resume, read_document
 from extract.records import Degree, Importance, MetricKind
+from skills_taxonomy import Taxonomy
 
 HERE = Path(__file__).resolve().parent
 
@@ -105,6 +107,19 @@ class LabelledSet(BaseModel):
 
     def job_text(self, name: str) -> str:
         return self.job_path(name).read_text(encoding="utf-8")
+
+    def parse_graded(self, taxonomy: Taxonomy) -> tuple[dict[str, Resume], dict[str, Job]]:
+        """Every graded resume and posting, parsed: (resumes, jobs) by file name."""
+        names = sorted({r for graded in self.relevance.values() for r in graded})
+        resumes = {
+            n: parse_resume(read_document(self.resume_path(n).read_bytes(), n), taxonomy)
+            for n in names
+        }
+        jobs = {
+            n: parse_job(read_document(self.job_path(n).read_bytes(), n), taxonomy)
+            for n in self.relevance
+        }
+        return resumes, jobs
 
 
 def load_labelled(root: Path = HERE) -> LabelledSet:

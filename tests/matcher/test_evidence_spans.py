@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evals.labelled.gold import load_labelled
-from extract import Job, Resume, parse_job, parse_resume, read_document
+from extract import Job, Resume
 from matcher import Evidence, MatchReport, Models, match
 from matcher.evidence import split_sentences
 from skills_taxonomy import Taxonomy
@@ -31,16 +31,7 @@ def _evidence(report: MatchReport) -> Iterator[Evidence]:
 
 @pytest.fixture(scope="module")
 def labelled(taxonomy: Taxonomy) -> tuple[dict[str, Resume], dict[str, Job]]:
-    data = load_labelled(LABELLED)
-    names = sorted({r for graded in data.relevance.values() for r in graded})
-    resumes = {
-        n: parse_resume(read_document(data.resume_path(n).read_bytes(), n), taxonomy) for n in names
-    }
-    jobs = {
-        n: parse_job(read_document(data.job_path(n).read_bytes(), n), taxonomy)
-        for n in data.relevance
-    }
-    return resumes, jobs
+    return load_labelled(LABELLED).parse_graded(taxonomy)
 
 
 @pytest.mark.slow
